@@ -1,0 +1,890 @@
+/*
+ * tcpedu_observer.c - the passive TCP observer (see tcpedu_observer.h).
+ *
+ * Decisions (what happened) live here; actions (what to print) live in the
+ * Wireshark glue and the catalogue.  Every guard quotes the RFC 9293 section
+ * it implements.  The observer sees the wire from one capture point, so a
+ * receiver's state is what the receiver *will* be in once the segment
+ * arrives; the capture cannot see the arrival itself.
+ */
+#include "tcpedu_observer.h"
+
+#include <string.h>
+
+/* Sequence arithmetic modulo 2^32, RFC 9293 section 3.4. */
+static int32_t seq_diff(uint32_t a, uint32_t b) { return (int32_t)(a - b); }
+#define SEQ_LT(a, b)  (seq_diff((a), (b)) < 0)
+#define SEQ_LEQ(a, b) (seq_diff((a), (b)) <= 0)
+#define SEQ_GT(a, b)  (seq_diff((a), (b)) > 0)
+#define SEQ_GEQ(a, b) (seq_diff((a), (b)) >= 0)
+
+#define HAS(f, bit) (((f) & (bit)) != 0)
+#define MARK(v, a)  ((v)->anomalies |= TCPEDU_ABIT(TCPEDU_A_##a))
+
+/* What an acknowledgment revealed; returned by apply_ack(). */
+enum {
+    ACKED_PEER_SYN_NEW   = 0x01, /* the sender shows, for the first time, it got the peer's SYN */
+    ACKED_PEER_FIN_FIRST = 0x02, /* first acknowledgment of the peer's FIN */
+    ACKED_UNSENT         = 0x04  /* acknowledges more than the peer was seen to send */
+};
+
+void tcpedu_conn_init(tcpedu_conn *c, tcpedu_new why)
+{
+    memset(c, 0, sizeof *c);
+    c->client = -1;
+    c->first_closer = -1;
+    c->reset_by = -1;
+    c->reuse = (uint8_t)why;
+}
+
+static bool conn_ended(const tcpedu_conn *c)
+{
+    return c->reset || c->refused || (c->ep[0].fin_sent && c->ep[1].fin_sent);
+}
+
+tcpedu_new tcpedu_conn_is_new(const tcpedu_conn *c, const tcpedu_segment *s)
+{
+    const tcpedu_endpoint *S;
+    bool same_isn;
+
+    if (c->nsegs == 0)
+        return TCPEDU_NEW_NO;
+    if ((s->flags & (TCPEDU_F_SYN | TCPEDU_F_ACK | TCPEDU_F_RST)) != TCPEDU_F_SYN)
+        return TCPEDU_NEW_NO;
+    S = &c->ep[s->side & 1];
+    same_isn = S->syn_sent && s->seq == S->isn;
+    /* After a RST the connection no longer exists (RFC 9293 section
+     * 3.10.7.4): a new SYN is a new attempt, even with the same ISN. */
+    if (c->reset || c->refused)
+        return same_isn ? TCPEDU_NEW_RETRY : TCPEDU_NEW_PORT_REUSE;
+    if (same_isn)
+        return TCPEDU_NEW_NO; /* a retransmission of the SYN we have */
+    if (conn_ended(c))
+        return TCPEDU_NEW_PORT_REUSE;
+    /* A new ISN while the old attempt never got past the handshake: the
+     * client gave up and tries again from the same port. */
+    if (!c->hs_complete && !c->start_missing && S->syn_sent && !S->synack_sent)
+        return TCPEDU_NEW_PORT_REUSE;
+    return TCPEDU_NEW_NO;
+}
+
+/* Window scaling is in effect only if both SYNs carried the option
+ * (RFC 7323 section 2.2).  Without both SYNs seen the shift is unknown:
+ * assume the largest (14) so that window checks never call a segment out
+ * of window that could be inside it. */
+static unsigned wscale_of(const tcpedu_conn *c, const tcpedu_endpoint *e)
+{
+    const tcpedu_endpoint *a = &c->ep[0], *b = &c->ep[1];
+    if (!(a->syn_sent && b->syn_sent))
+        return 14;
+    if (HAS(a->syn_opt.present, TCPEDU_OPT_WSCALE) && HAS(b->syn_opt.present, TCPEDU_OPT_WSCALE))
+        return e->syn_opt.wscale > 14 ? 14 : e->syn_opt.wscale;
+    return 0;
+}
+
+static void set_pending(tcpedu_endpoint *S, tcpedu_verdict *v, uint32_t end)
+{
+    S->pending = v;
+    S->pending_end = end;
+}
+
+static void advance(tcpedu_endpoint *S, uint32_t end)
+{
+    if (!S->seq_known || SEQ_GT(end, S->next_seq))
+        S->next_seq = end;
+    S->seq_known = true;
+}
+
+/* The first segment of a connection decides the roles and the starting
+ * states (RFC 9293 section 3.3.2: CLOSED/LISTEN before any SYN). */
+static void conn_start(tcpedu_conn *c, const tcpedu_segment *s, tcpedu_verdict *v)
+{
+    int side = s->side & 1;
+    tcpedu_endpoint *S = &c->ep[side], *R = &c->ep[!side];
+    uint16_t f = s->flags & (TCPEDU_F_SYN | TCPEDU_F_ACK | TCPEDU_F_RST);
+
+    c->first_frame = s->frame;
+    c->t_first = s->t_ns;
+    if (f == TCPEDU_F_SYN) {
+        c->client = (int8_t)side;
+        c->roles = TCPEDU_ROLES_FROM_SYN;
+        S->state = TCPEDU_ST_CLOSED;
+        /* Guess: a server that answers a SYN was listening.  Revised to
+         * CLOSED if the answer is a RST (refused). */
+        R->state = TCPEDU_ST_LISTEN;
+        R->inferred = true;
+    } else if (f == (TCPEDU_F_SYN | TCPEDU_F_ACK)) {
+        c->client = (int8_t)!side;
+        c->roles = TCPEDU_ROLES_FROM_SYNACK;
+        c->start_missing = true;
+        S->state = TCPEDU_ST_LISTEN;
+        S->inferred = true;
+        R->state = TCPEDU_ST_SYN_SENT;
+        R->inferred = true;
+        MARK(v, SYN_NOT_CAPTURED);
+    } else {
+        /* Guess (labelled as such): servers listen on the lower, well-known
+         * port; clients use a higher ephemeral one (RFC 6335 section 6). */
+        c->client = (int8_t)(s->sport >= s->dport ? side : !side);
+        c->roles = TCPEDU_ROLES_GUESSED;
+        c->start_missing = true;
+        S->state = R->state = TCPEDU_ST_ESTABLISHED;
+        S->inferred = R->inferred = true;
+        MARK(v, HANDSHAKE_NOT_CAPTURED);
+    }
+}
+
+/* Record handshake step @p step (1-based) of this connection.  A
+ * retransmission moves the step's frame along as long as the next step has
+ * not been seen, so that round-trip times use the copy that was answered. */
+static void hs_record(tcpedu_conn *c, unsigned step, const tcpedu_segment *s, tcpedu_verdict *v)
+{
+    if (step < 1 || step > 4)
+        return;
+    if (c->hs_frame[step - 1] != 0 && step < 4 && c->hs_frame[step] != 0)
+        return;
+    c->hs_frame[step - 1] = s->frame;
+    c->hs_t[step - 1] = s->t_ns;
+    c->hs_v[step - 1] = v;
+    if (step > c->hs_steps)
+        c->hs_steps = (uint8_t)step;
+}
+
+static unsigned td_next_step(tcpedu_conn *c, const tcpedu_segment *s, tcpedu_verdict *v)
+{
+    unsigned step;
+    if (c->td_steps >= 4)
+        return 0;
+    step = ++c->td_steps;
+    c->td_frame[step - 1] = s->frame;
+    c->td_t[step - 1] = s->t_ns;
+    c->td_v[step - 1] = v;
+    return step;
+}
+
+/*
+ * The acknowledgment field of a segment from S to R (RFC 9293 section
+ * 3.10.7.4, fifth check).  Links the segment to the one of R's it answers
+ * and applies the state changes the acknowledgment causes or reveals:
+ *  - on R, on receipt: its SYN acknowledged (SYN-RECEIVED -> ESTABLISHED),
+ *    its FIN acknowledged (FIN-WAIT-1 -> FIN-WAIT-2, CLOSING -> TIME-WAIT,
+ *    LAST-ACK -> CLOSED);
+ *  - on S, revealed: S got R's FIN (FIN-WAIT-2 -> TIME-WAIT, FIN-WAIT-1 ->
+ *    CLOSING or TIME-WAIT, ESTABLISHED -> CLOSE-WAIT).
+ * Receipt of R's SYN is left to the caller, which knows what S is sending.
+ */
+static unsigned apply_ack(tcpedu_conn *c, tcpedu_endpoint *S, tcpedu_endpoint *R,
+                          const tcpedu_segment *s, tcpedu_verdict *v)
+{
+    uint32_t a = s->ack;
+    unsigned r = 0;
+
+    (void)c;
+    /* "If the ACK acks something not yet sent (SEG.ACK > SND.NXT) then send
+     * an ACK, drop the segment" (3.10.7.4).  The capture may simply have
+     * missed R's segment, so this is a note, and nothing is believed. */
+    if (R->seq_known && SEQ_GT(a, R->next_seq)) {
+        MARK(v, ACK_OF_UNSENT_DATA);
+        return ACKED_UNSENT;
+    }
+    if (R->pending && SEQ_GEQ(a, R->pending_end)) {
+        v->answers = R->pending->frame;
+        if (R->pending->answered_by == 0)
+            R->pending->answered_by = s->frame;
+        R->pending = NULL;
+    }
+    if (R->syn_sent && SEQ_GT(a, R->isn)) {
+        if (!S->got_peer_syn) {
+            S->got_peer_syn = true;
+            r |= ACKED_PEER_SYN_NEW;
+        }
+        if (!R->syn_acked) {
+            R->syn_acked = true;
+            /* 3.10.7.4 SYN-RECEIVED: "If SND.UNA < SEG.ACK =< SND.NXT, then
+             * enter ESTABLISHED state". */
+            if (R->state == TCPEDU_ST_SYN_RECEIVED)
+                R->state = TCPEDU_ST_ESTABLISHED;
+        }
+    }
+    if (R->fin_sent && SEQ_GT(a, R->fin_seq)) {
+        if (!R->fin_acked) {
+            R->fin_acked = true;
+            r |= ACKED_PEER_FIN_FIRST;
+            /* 3.10.7.4 fifth check, per state: FIN-WAIT-1 "if the FIN
+             * segment is now acknowledged, then enter FIN-WAIT-2";
+             * CLOSING "enter the TIME-WAIT state"; LAST-ACK "delete the
+             * TCB, enter the CLOSED state". */
+            if (R->state == TCPEDU_ST_FIN_WAIT_1)
+                R->state = TCPEDU_ST_FIN_WAIT_2;
+            else if (R->state == TCPEDU_ST_CLOSING)
+                R->state = TCPEDU_ST_TIME_WAIT;
+            else if (R->state == TCPEDU_ST_LAST_ACK)
+                R->state = TCPEDU_ST_CLOSED;
+        }
+        if (!S->got_peer_fin) {
+            S->got_peer_fin = true;
+            /* 3.10.7.4 eighth check (FIN bit), the receipt S reveals now. */
+            if (S->state == TCPEDU_ST_FIN_WAIT_2)
+                S->state = TCPEDU_ST_TIME_WAIT;
+            else if (S->state == TCPEDU_ST_FIN_WAIT_1)
+                S->state = S->fin_acked ? TCPEDU_ST_TIME_WAIT : TCPEDU_ST_CLOSING;
+            else if (S->state == TCPEDU_ST_ESTABLISHED || S->state == TCPEDU_ST_SYN_RECEIVED)
+                S->state = TCPEDU_ST_CLOSE_WAIT;
+        }
+    }
+    return r;
+}
+
+static uint8_t current_phase(const tcpedu_conn *c)
+{
+    if (c->reset)
+        return TCPEDU_PH_RESET;
+    if (c->td_steps > 0)
+        return TCPEDU_PH_TEARDOWN;
+    if (!c->hs_complete && !c->start_missing)
+        return TCPEDU_PH_HANDSHAKE;
+    return TCPEDU_PH_DATA;
+}
+
+static void on_syn(tcpedu_conn *c, tcpedu_endpoint *S, tcpedu_endpoint *R,
+                   const tcpedu_segment *s, tcpedu_verdict *v)
+{
+    unsigned step;
+
+    v->kind = TCPEDU_SEG_SYN;
+    v->phase = TCPEDU_PH_HANDSHAKE;
+    if (S->syn_sent && !S->synack_sent && s->seq == S->isn) {
+        /* Same ISN again: the SYN's retransmission timer fired (RFC 6298:
+         * initial RTO 1 s, doubled each time). */
+        v->retransmission = true;
+        v->step = S->syn_step;
+        v->rule = TCPEDU_X_HS_SYN_RETRANS;
+        MARK(v, SYN_RETRANSMITTED);
+        hs_record(c, S->syn_step, s, v);
+        S->syn_v = v;
+        set_pending(S, v, s->seq + 1 + s->len);
+        return;
+    }
+    if (R->synack_sent && !S->syn_sent && !c->hs_complete && R->ack_seen &&
+        R->last_ack == s->seq + 1) {
+        /* The SYN-ACK came first in the capture and acknowledges this
+         * SYN: the capture reordered them. */
+        MARK(v, SYN_AFTER_SYNACK);
+        v->step = 1;
+        v->rule = TCPEDU_X_HS_SYN_REORDERED;
+        S->syn_sent = true;
+        S->isn = s->seq;
+        S->syn_step = 1;
+        S->syn_frame = s->frame;
+        S->syn_v = v;
+        hs_record(c, 1, s, v);
+        return;
+    }
+    if (S->synack_sent || c->hs_complete || (c->start_missing && !S->syn_sent && c->nsegs > 1)) {
+        /* RFC 9293 section 3.10.7.4 fourth check / RFC 5961 section 4: a
+         * SYN in a synchronized state is answered by a challenge ACK. */
+        MARK(v, SYN_IN_SYNCHRONIZED);
+        v->rule = TCPEDU_X_NOT_ACCEPTED;
+        v->phase = current_phase(c);
+        return;
+    }
+    if (S->syn_sent)
+        MARK(v, SYN_ISN_CHANGED);
+
+    if (R->syn_sent && !R->synack_sent && !S->syn_sent) {
+        /* Both sides sent a SYN without ACK: simultaneous open (RFC 9293
+         * section 3.5 figure 8).  S was not listening but opening too. */
+        c->simultaneous_open = true;
+        MARK(v, SIMULTANEOUS_OPEN);
+        v->sender_before = TCPEDU_ST_CLOSED;
+        S->inferred = false;
+        if (R->syn_v) { /* R's SYN reached S while S was in SYN-SENT */
+            R->syn_v->receiver_before = TCPEDU_ST_SYN_SENT;
+            R->syn_v->receiver_after = TCPEDU_ST_SYN_SENT;
+            R->syn_v->inferred &= (uint8_t)~(TCPEDU_INF_RECEIVER_BEFORE | TCPEDU_INF_RECEIVER_AFTER);
+        }
+        step = 2;
+        v->rule = TCPEDU_X_HS_SIMUL_SYN;
+        S->state = TCPEDU_ST_SYN_SENT;
+    } else {
+        step = 1;
+        v->rule = (s->len > 0 && HAS(s->opt.present, TCPEDU_OPT_TFO))
+                  ? TCPEDU_X_HS_SYN_FASTOPEN : TCPEDU_X_HS_SYN;
+        /* OPEN call, RFC 9293 section 3.10.1: "enter SYN-SENT state". */
+        S->state = TCPEDU_ST_SYN_SENT;
+        S->inferred = false;
+    }
+    if (s->len > 0)
+        MARK(v, SYN_WITH_DATA);
+    v->step = (uint8_t)step;
+    S->syn_sent = true;
+    S->isn_from_peer = false;
+    S->isn = s->seq;
+    S->base_seq = s->seq;
+    S->seq_known = false;
+    /* A SYN occupies one sequence number (3.3.1), so does a FIN on it. */
+    advance(S, s->seq + 1 + s->len + (HAS(s->flags, TCPEDU_F_FIN) ? 1 : 0));
+    S->syn_len = s->len;
+    S->syn_opt = s->opt;
+    S->syn_step = (uint8_t)step;
+    S->syn_frame = s->frame;
+    S->syn_v = v;
+    hs_record(c, step, s, v);
+    set_pending(S, v, S->next_seq);
+}
+
+static void on_synack(tcpedu_conn *c, tcpedu_endpoint *S, tcpedu_endpoint *R,
+                      const tcpedu_segment *s, tcpedu_verdict *v)
+{
+    bool retrans = S->synack_sent && s->seq == S->isn;
+    bool ack_ok = true;
+    unsigned r = 0, step;
+
+    v->kind = TCPEDU_SEG_SYN_ACK;
+    v->phase = TCPEDU_PH_HANDSHAKE;
+    if (R->syn_sent && !R->isn_from_peer) {
+        /* RFC 9293 section 3.10.7.3 (SYN-SENT): the ACK is acceptable if
+         * ISS < SEG.ACK =< SND.NXT; with Fast Open data on the SYN the
+         * server acknowledges ISN + 1 + length (RFC 7413 section 4.2) or,
+         * ignoring the data, ISN + 1. */
+        uint32_t plain = R->isn + 1, with_data = R->isn + 1 + R->syn_len;
+        v->ack_check = TCPEDU_ACKCHK_OK;
+        v->ack_expected = (R->syn_len > 0 && s->ack == with_data) ? with_data : plain;
+        if (s->ack != plain && s->ack != with_data) {
+            ack_ok = false;
+            v->ack_check = TCPEDU_ACKCHK_BAD;
+            MARK(v, SYNACK_BAD_ACK);
+        } else if (R->syn_len > 0 && !retrans) {
+            c->tfo_accepted = (s->ack == with_data);
+            if (!c->tfo_accepted)
+                MARK(v, TFO_DATA_NOT_ACKED);
+        }
+    }
+    if (ack_ok)
+        r = apply_ack(c, S, R, s, v);
+    if (!R->syn_sent && !R->seq_known) {
+        /* The client's SYN is not in the capture: its ISN is the
+         * acknowledgment minus one (inferred). */
+        R->isn = s->ack - 1;
+        R->isn_from_peer = true;
+        R->base_seq = R->isn;
+        advance(R, s->ack);
+    }
+    if (retrans) {
+        v->retransmission = true;
+        v->step = S->synack_step;
+        v->rule = TCPEDU_X_HS_SYNACK_RETRANS;
+        MARK(v, SYNACK_RETRANSMITTED);
+        hs_record(c, S->synack_step, s, v);
+        set_pending(S, v, s->seq + 1 + s->len);
+        return;
+    }
+    if (S->syn_sent && !S->synack_sent && s->seq == S->isn) {
+        /* Simultaneous open, figure 8: SYN-SENT -> SYN-RECEIVED on receipt
+         * of the peer's SYN, then SYN,ACK.  The peer's SYN-ACK may already
+         * be on the wire; it brings S to ESTABLISHED after this segment. */
+        step = c->hs_steps < 3 ? 3u : 4u;
+        v->rule = TCPEDU_X_HS_SIMUL_SYNACK;
+        S->state = TCPEDU_ST_SYN_RECEIVED;
+        v->sender_after = TCPEDU_ST_SYN_RECEIVED;
+        if (S->syn_acked)
+            S->state = TCPEDU_ST_ESTABLISHED;
+        if (step == 4)
+            c->hs_complete = true;
+    } else {
+        if (S->syn_sent && s->seq != S->isn)
+            MARK(v, SYN_ISN_CHANGED);
+        step = 2;
+        v->rule = (c->start_missing && !R->syn_sent) ? TCPEDU_X_HS_SYNACK_NO_SYN : TCPEDU_X_HS_SYNACK;
+        /* 3.10.7.2 LISTEN: on a SYN, "send <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK>
+         * ... the connection state should be changed to SYN-RECEIVED". The
+         * SYN-ACK is the evidence that S was listening. */
+        if (S->state == TCPEDU_ST_LISTEN && !c->start_missing)
+            v->inferred &= (uint8_t)~TCPEDU_INF_SENDER_BEFORE;
+        S->state = TCPEDU_ST_SYN_RECEIVED;
+        S->inferred = false;
+    }
+    (void)r;
+    v->step = (uint8_t)step;
+    S->syn_sent = true;
+    S->synack_sent = true;
+    S->isn = s->seq;
+    S->base_seq = s->seq;
+    S->seq_known = false;
+    advance(S, s->seq + 1 + s->len + (HAS(s->flags, TCPEDU_F_FIN) ? 1 : 0));
+    S->syn_len = s->len;
+    S->syn_opt = s->opt;
+    S->synack_step = (uint8_t)step;
+    S->syn_frame = s->frame;
+    S->syn_v = v;
+    hs_record(c, step, s, v);
+    set_pending(S, v, S->next_seq);
+}
+
+/* Is a RST from S acceptable to R?  RFC 9293 section 3.10.7 and RFC 5961
+ * section 3.2. */
+static tcpedu_rstchk rst_check(const tcpedu_conn *c, const tcpedu_endpoint *S,
+                               const tcpedu_endpoint *R, const tcpedu_segment *s)
+{
+    uint32_t rcv_nxt, wnd;
+
+    switch (R->state) {
+    case TCPEDU_ST_SYN_SENT:
+        /* 3.10.7.3: "If the ACK bit is set, If SEG.ACK =< ISS or SEG.ACK >
+         * SND.NXT ... If the RST bit is set: If the ACK was acceptable,
+         * then ... enter CLOSED state ... Otherwise (no ACK), drop the
+         * segment". */
+        if (R->syn_sent && HAS(s->flags, TCPEDU_F_ACK) && SEQ_GT(s->ack, R->isn) &&
+            SEQ_LEQ(s->ack, R->next_seq))
+            return TCPEDU_RSTCHK_SYN_SENT_OK;
+        if (!R->syn_sent && HAS(s->flags, TCPEDU_F_ACK))
+            return TCPEDU_RSTCHK_UNCHECKED; /* our SYN was not captured */
+        return TCPEDU_RSTCHK_SYN_SENT_BAD;
+    case TCPEDU_ST_LISTEN:
+    case TCPEDU_ST_CLOSED:
+    case TCPEDU_ST_TIME_WAIT:
+    case TCPEDU_ST_UNKNOWN:
+        return TCPEDU_RSTCHK_UNCHECKED;
+    default:
+        break;
+    }
+    if (!S->seq_known)
+        return TCPEDU_RSTCHK_UNCHECKED;
+    /* RCV.NXT of R: what S has sent, or what R last acknowledged. */
+    rcv_nxt = S->next_seq;
+    if (s->seq == rcv_nxt || (R->ack_seen && s->seq == R->last_ack))
+        return TCPEDU_RSTCHK_EXACT;
+    wnd = R->win_seen ? (R->last_win << wscale_of(c, R)) : 65535u;
+    if (SEQ_GEQ(s->seq, rcv_nxt) && SEQ_LT(s->seq, rcv_nxt + (wnd ? wnd : 1)))
+        return TCPEDU_RSTCHK_IN_WINDOW;
+    return TCPEDU_RSTCHK_OUT_OF_WINDOW;
+}
+
+static void on_rst(tcpedu_conn *c, tcpedu_endpoint *S, tcpedu_endpoint *R,
+                   const tcpedu_segment *s, tcpedu_verdict *v, int side)
+{
+    tcpedu_rstchk chk = rst_check(c, S, R, s);
+    bool accepted;
+
+    v->kind = TCPEDU_SEG_RST;
+    v->rst_check = (uint8_t)chk;
+    /* 3.10.7.4 first check: in SYN-RECEIVED an in-window RST is accepted;
+     * in the synchronized states RFC 5961 section 3.2 resets only on an
+     * exact match and answers an in-window one with a challenge ACK. */
+    accepted = chk == TCPEDU_RSTCHK_EXACT || chk == TCPEDU_RSTCHK_SYN_SENT_OK ||
+               chk == TCPEDU_RSTCHK_UNCHECKED ||
+               (chk == TCPEDU_RSTCHK_IN_WINDOW && R->state == TCPEDU_ST_SYN_RECEIVED);
+    if (HAS(s->flags, TCPEDU_F_ACK) && R->pending && SEQ_GEQ(s->ack, R->pending_end) &&
+        (!R->seq_known || SEQ_LEQ(s->ack, R->next_seq))) {
+        v->answers = R->pending->frame;
+        if (R->pending->answered_by == 0)
+            R->pending->answered_by = s->frame;
+        R->pending = NULL;
+    }
+    if (!accepted) {
+        MARK(v, RST_NOT_ACCEPTABLE);
+        v->rule = TCPEDU_X_RST_NOT_ACCEPTED;
+        v->phase = current_phase(c);
+        return;
+    }
+    v->phase = TCPEDU_PH_RESET;
+    S->rst_sent = true;
+    S->rst_frame = s->frame;
+
+    if (R->state == TCPEDU_ST_SYN_SENT && !S->synack_sent && R->syn_sent) {
+        /* 3.10.7.1: "If the state is CLOSED (i.e., TCB does not exist) ...
+         * a reset is sent in response": nobody listened, the SYN is
+         * refused.  The LISTEN guess made at the SYN was wrong. */
+        c->refused = true;
+        v->rule = TCPEDU_X_RST_REFUSED;
+        MARK(v, REFUSED);
+        v->sender_before = TCPEDU_ST_CLOSED;
+        if (R->syn_v) {
+            R->syn_v->receiver_before = TCPEDU_ST_CLOSED;
+            R->syn_v->receiver_after = TCPEDU_ST_CLOSED;
+            R->syn_v->inferred &= (uint8_t)~(TCPEDU_INF_RECEIVER_BEFORE | TCPEDU_INF_RECEIVER_AFTER);
+        }
+        S->state = TCPEDU_ST_CLOSED;
+        S->inferred = false;
+        R->state = TCPEDU_ST_CLOSED;
+        c->reset = true;
+        c->reset_by = (int8_t)side;
+        c->reset_frame = s->frame;
+        return;
+    }
+    if (S->state == TCPEDU_ST_SYN_SENT && R->synack_sent && R->syn_v &&
+        R->syn_v->ack_check == TCPEDU_ACKCHK_BAD) {
+        /* 3.10.7.3: an unacceptable SYN-ACK is answered by
+         * <SEQ=SEG.ACK><CTL=RST>; the client stays in SYN-SENT and the
+         * server, from a passive OPEN, returns to LISTEN (3.10.7.4). */
+        v->rule = TCPEDU_X_RST_BAD_SYNACK;
+        v->phase = TCPEDU_PH_HANDSHAKE;
+        if (R->state == TCPEDU_ST_SYN_RECEIVED)
+            R->state = TCPEDU_ST_LISTEN;
+        R->synack_sent = false;
+        R->syn_sent = false;
+        R->seq_known = false;
+        R->pending = NULL;
+        S->syn_acked = false;
+        return;
+    }
+
+    if (R->state == TCPEDU_ST_CLOSED || R->state == TCPEDU_ST_TIME_WAIT ||
+        (S->state == TCPEDU_ST_CLOSED && !S->inferred) || S->state == TCPEDU_ST_TIME_WAIT) {
+        /* A RST about a connection one side already closed: there is
+         * nothing left to reset (3.10.7.1). */
+        v->rule = TCPEDU_X_RST_AFTER_CLOSE;
+        v->phase = TCPEDU_PH_TEARDOWN;
+        S->state = TCPEDU_ST_CLOSED;
+        return;
+    }
+    if (!c->hs_complete && !c->start_missing) {
+        v->rule = TCPEDU_X_RST_HANDSHAKE;
+    } else if (S->fin_sent || R->fin_sent) {
+        v->rule = TCPEDU_X_RST_AFTER_FIN;
+        if (R->fin_sent && !R->fin_acked)
+            MARK(v, FIN_ANSWERED_BY_RST);
+        if (c->td_style == TCPEDU_TD_NONE || c->td_style == TCPEDU_TD_INCOMPLETE)
+            c->td_style = TCPEDU_TD_RESET;
+    } else {
+        /* ABORT (3.10.4) or a close with unread data (RFC 1122 section
+         * 4.2.2.13): RST instead of FIN; no TIME-WAIT follows. */
+        v->rule = TCPEDU_X_RST_ABORT;
+        MARK(v, RST_ABORT);
+        c->td_style = TCPEDU_TD_RESET;
+    }
+    S->state = TCPEDU_ST_CLOSED;
+    /* 3.10.7.4: SYN-RECEIVED from a passive OPEN returns to LISTEN; every
+     * other state enters CLOSED. */
+    if (R->state == TCPEDU_ST_SYN_RECEIVED && R->synack_sent && !R->syn_acked &&
+        c->client != (int8_t)(R - c->ep))
+        R->state = TCPEDU_ST_LISTEN;
+    else if (R->state != TCPEDU_ST_LISTEN)
+        R->state = TCPEDU_ST_CLOSED;
+    c->reset = true;
+    c->reset_by = (int8_t)side;
+    c->reset_frame = s->frame;
+}
+
+static void on_fin(tcpedu_conn *c, tcpedu_endpoint *S, tcpedu_endpoint *R,
+                   const tcpedu_segment *s, tcpedu_verdict *v, unsigned acked, int side)
+{
+    uint32_t fin_seq = s->seq + s->len;
+
+    v->kind = TCPEDU_SEG_FIN;
+    v->phase = TCPEDU_PH_TEARDOWN;
+    if (S->fin_sent) {
+        if (fin_seq != S->fin_seq)
+            MARK(v, FIN_SEQ_CHANGED);
+        v->retransmission = true;
+        v->step = S->fin_step;
+        v->rule = TCPEDU_X_TD_FIN_RETRANS;
+        MARK(v, FIN_RETRANSMITTED);
+        if (!S->fin_acked)
+            set_pending(S, v, fin_seq + 1);
+        return;
+    }
+    if (S->state == TCPEDU_ST_SYN_SENT || (S->state == TCPEDU_ST_LISTEN && !S->syn_sent))
+        MARK(v, FIN_BEFORE_ESTABLISHED);
+
+    if (R->fin_sent && (acked & ACKED_PEER_FIN_FIRST)) {
+        /* This FIN is also the first acknowledgment of R's FIN: the
+         * passive closer had nothing left to send (three segments).
+         * CLOSE call in CLOSE-WAIT, 3.10.4: "enter LAST-ACK". */
+        v->rule = TCPEDU_X_TD_FIN_COMBINED;
+        c->td_style = TCPEDU_TD_THREE;
+        S->state = TCPEDU_ST_LAST_ACK;
+    } else if (R->fin_sent && R->fin_acked) {
+        /* Passive close after R's FIN was acknowledged earlier (four
+         * segments). */
+        v->rule = TCPEDU_X_TD_FIN_PASSIVE;
+        c->td_style = TCPEDU_TD_FOUR;
+        S->state = TCPEDU_ST_LAST_ACK;
+    } else if (R->fin_sent) {
+        /* The FIN does not acknowledge R's FIN: S sent it before R's FIN
+         * arrived.  Simultaneous close, figure 13: both FIN-WAIT-1 ->
+         * CLOSING -> TIME-WAIT.  Correct what was assumed at R's FIN. */
+        v->rule = TCPEDU_X_TD_FIN_CROSSING;
+        c->td_style = TCPEDU_TD_SIMULTANEOUS;
+        MARK(v, SIMULTANEOUS_CLOSE);
+        if (S->state == TCPEDU_ST_CLOSE_WAIT)
+            v->sender_before = TCPEDU_ST_ESTABLISHED;
+        v->sender_after = TCPEDU_ST_FIN_WAIT_1;
+        if (R->fin_v) {
+            R->fin_v->receiver_before = TCPEDU_ST_FIN_WAIT_1;
+            R->fin_v->receiver_after = TCPEDU_ST_CLOSING;
+            R->fin_v->anomalies |= TCPEDU_ABIT(TCPEDU_A_SIMULTANEOUS_CLOSE);
+        }
+        S->state = TCPEDU_ST_CLOSING;
+        S->got_peer_fin = true;
+        if (R->state == TCPEDU_ST_FIN_WAIT_1) {
+            R->state = TCPEDU_ST_CLOSING;
+            R->got_peer_fin = true;
+        }
+    } else {
+        /* Active close: CLOSE call in ESTABLISHED (3.10.4): "enter FIN-WAIT-1". */
+        v->rule = TCPEDU_X_TD_FIN_ACTIVE;
+        c->first_closer = (int8_t)side;
+        c->td_style = TCPEDU_TD_INCOMPLETE;
+        S->state = TCPEDU_ST_FIN_WAIT_1;
+        /* 3.10.7.4 eighth check: ESTABLISHED (or SYN-RECEIVED) "Enter the
+         * CLOSE-WAIT state" on receipt. */
+        if (R->state == TCPEDU_ST_ESTABLISHED || R->state == TCPEDU_ST_SYN_RECEIVED) {
+            R->state = TCPEDU_ST_CLOSE_WAIT;
+            R->got_peer_fin = true;
+        }
+    }
+    v->step = (uint8_t)td_next_step(c, s, v);
+    /* A FIN occupies one sequence number (3.3.1), after the payload. */
+    advance(S, fin_seq + 1);
+    S->fin_sent = true;
+    S->fin_seq = fin_seq;
+    S->fin_step = v->step;
+    S->fin_frame = s->frame;
+    S->fin_v = v;
+    set_pending(S, v, fin_seq + 1);
+}
+
+static void on_other(tcpedu_conn *c, tcpedu_endpoint *S, tcpedu_endpoint *R,
+                     const tcpedu_segment *s, tcpedu_verdict *v, int side)
+{
+    bool fin = HAS(s->flags, TCPEDU_F_FIN);
+    unsigned acked;
+
+    if (!HAS(s->flags, TCPEDU_F_ACK)) {
+        /* 3.10.7.4 fifth check: "if the ACK bit is off, drop the segment". */
+        if ((s->flags & 0x1ff) == 0)
+            MARK(v, FLAGS_NONE);
+        else
+            MARK(v, ACK_FLAG_MISSING);
+        v->kind = fin ? TCPEDU_SEG_FIN : ((s->flags & 0x1ff) == 0 ? TCPEDU_SEG_ODD : TCPEDU_SEG_DATA);
+        v->rule = TCPEDU_X_NOT_ACCEPTED;
+        v->phase = current_phase(c);
+        return;
+    }
+    acked = apply_ack(c, S, R, s, v);
+
+    if ((acked & ACKED_PEER_SYN_NEW) && R->synack_sent && S->state == TCPEDU_ST_SYN_SENT) {
+        /* Third segment of the handshake.  3.10.7.3: on an acceptable
+         * SYN-ACK, "enter ESTABLISHED state, form an ACK segment". */
+        S->state = TCPEDU_ST_ESTABLISHED;
+        S->inferred = false;
+        c->hs_complete = true;
+        v->phase = TCPEDU_PH_HANDSHAKE;
+        v->kind = s->len > 0 ? TCPEDU_SEG_DATA : TCPEDU_SEG_ACK;
+        v->rule = s->len > 0 ? TCPEDU_X_HS_ACK_DATA : TCPEDU_X_HS_ACK;
+        v->step = 3;
+        v->ack_expected = R->isn + 1;
+        v->ack_check = s->ack == v->ack_expected ? TCPEDU_ACKCHK_OK : TCPEDU_ACKCHK_BAD;
+        if (v->ack_check == TCPEDU_ACKCHK_BAD)
+            MARK(v, ACK_BAD_ACK);
+        hs_record(c, 3, s, v);
+        if (fin) {
+            on_fin(c, S, R, s, v, acked, side);
+        } else if (s->len > 0) {
+            advance(S, s->seq + s->len);
+            set_pending(S, v, s->seq + s->len);
+        }
+        return;
+    }
+    if ((acked & ACKED_UNSENT) && R->synack_sent && S->state == TCPEDU_ST_SYN_SENT)
+        MARK(v, ACK_BAD_ACK);
+    if (fin) {
+        uint32_t before_steps = c->td_steps;
+        on_fin(c, S, R, s, v, acked, side);
+        if (v->step != 0 && (acked & ACKED_PEER_FIN_FIRST) && before_steps > 0) {
+            v->ack_expected = R->fin_seq + 1;
+            v->ack_check = s->ack == v->ack_expected ? TCPEDU_ACKCHK_OK : TCPEDU_ACKCHK_BAD;
+        }
+        if (s->len > 0 && c->first_closer == (int8_t)!side &&
+            (v->rule == TCPEDU_X_TD_FIN_PASSIVE || v->rule == TCPEDU_X_TD_FIN_COMBINED)) {
+            c->halfclose_data = true;
+            MARK(v, HALF_CLOSE_DATA);
+        }
+        return;
+    }
+
+    v->phase = current_phase(c);
+    v->kind = s->len > 0 ? TCPEDU_SEG_DATA : TCPEDU_SEG_ACK;
+    v->rule = s->len > 0 ? TCPEDU_X_DATA : TCPEDU_X_ACK;
+    if (S->seq_known && s->len <= 1 && s->seq == S->next_seq - 1) {
+        /* One byte before the next sequence number: a probe that forces
+         * an ACK (RFC 9293 section 3.8.4 keep-alive; RFC 9293 section
+         * 3.8.6.1 zero-window probe when the peer's window is zero). */
+        bool zw = R->win_seen && R->last_win == 0;
+        v->kind = zw ? TCPEDU_SEG_ZERO_WINDOW_PROBE : TCPEDU_SEG_KEEPALIVE;
+        v->rule = zw ? TCPEDU_X_ZERO_WINDOW_PROBE : TCPEDU_X_KEEPALIVE;
+    } else if (s->len > 0 && s->len <= 1 && R->win_seen && R->last_win == 0 && S->seq_known &&
+               s->seq == S->next_seq) {
+        v->kind = TCPEDU_SEG_ZERO_WINDOW_PROBE;
+        v->rule = TCPEDU_X_ZERO_WINDOW_PROBE;
+    } else if (s->len > 0 && S->seq_known && SEQ_LT(s->seq, S->next_seq)) {
+        v->retransmission = true;
+        v->rule = TCPEDU_X_DATA_RETRANS;
+    }
+    if (acked & ACKED_PEER_FIN_FIRST) {
+        v->step = (uint8_t)td_next_step(c, s, v);
+        v->phase = TCPEDU_PH_TEARDOWN;
+        v->rule = (c->first_closer == (int8_t)!side && !S->fin_sent) ? TCPEDU_X_TD_ACK_OF_FIN
+                                                                      : TCPEDU_X_TD_FINAL_ACK;
+        v->ack_expected = R->fin_seq + 1;
+        v->ack_check = s->ack == v->ack_expected ? TCPEDU_ACKCHK_OK : TCPEDU_ACKCHK_BAD;
+    } else if (s->len > 0 && R->fin_sent && !S->fin_sent && v->rule == TCPEDU_X_DATA) {
+        /* The peer closed its sending side; this side still sends:
+         * half-close (RFC 9293 section 3.6). */
+        c->halfclose_data = true;
+        MARK(v, HALF_CLOSE_DATA);
+        v->rule = TCPEDU_X_TD_HALF_CLOSE_DATA;
+    }
+    if (s->len > 0 && S->fin_sent && SEQ_GEQ(s->seq, S->fin_seq))
+        MARK(v, DATA_AFTER_FIN);
+    if (v->step == 0 && (v->receiver_before == TCPEDU_ST_CLOSED ||
+                         v->sender_before == TCPEDU_ST_CLOSED)) {
+        /* Nothing is left of the connection on one side (LAST-ACK ->
+         * CLOSED happened): a late segment. */
+        MARK(v, SEGMENT_AFTER_CLOSE);
+        v->rule = TCPEDU_X_TD_LATE;
+    }
+    if (c->nsegs == 1 && c->start_missing)
+        v->rule = TCPEDU_X_MIDSTREAM;
+    if (s->len > 0 && v->kind == TCPEDU_SEG_DATA) {
+        advance(S, s->seq + s->len);
+        if (!v->retransmission || (S->pending && SEQ_GEQ(s->seq + s->len, S->pending_end)))
+            set_pending(S, v, s->seq + s->len);
+    }
+}
+
+void tcpedu_observe(tcpedu_conn *c, const tcpedu_segment *s, tcpedu_verdict *v)
+{
+    int side = s->side & 1;
+    tcpedu_endpoint *S = &c->ep[side], *R = &c->ep[!side];
+    uint16_t f = s->flags;
+
+    memset(v, 0, sizeof *v);
+    v->frame = s->frame;
+    v->side = (uint8_t)side;
+    if (c->nsegs == 0) {
+        conn_start(c, s, v);
+        if (c->reuse == TCPEDU_NEW_PORT_REUSE)
+            MARK(v, PORT_REUSE);
+        else if (c->reuse == TCPEDU_NEW_RETRY)
+            MARK(v, SYN_AFTER_RESET);
+    }
+    c->nsegs++;
+    c->last_frame = s->frame;
+    c->t_last = s->t_ns;
+    S->pkts++;
+    S->bytes += s->len;
+
+    v->sender_before = S->state;
+    v->receiver_before = R->state;
+    if (S->inferred)
+        v->inferred |= TCPEDU_INF_SENDER_BEFORE;
+    if (R->inferred)
+        v->inferred |= TCPEDU_INF_RECEIVER_BEFORE;
+    if (!S->seq_known && !HAS(f, TCPEDU_F_SYN)) {
+        /* No SYN from this side: relative numbers start at the first
+         * sequence number seen. */
+        S->base_seq = s->seq;
+        S->next_seq = s->seq;
+        S->seq_known = true;
+    }
+
+    if (HAS(f, TCPEDU_F_SYN) && HAS(f, TCPEDU_F_FIN))
+        MARK(v, FLAGS_SYN_FIN);
+    if (HAS(f, TCPEDU_F_SYN) && HAS(f, TCPEDU_F_RST))
+        MARK(v, FLAGS_SYN_RST);
+
+    if (c->reset) {
+        /* After an accepted RST there is no connection (3.10.7.4). */
+        MARK(v, SEGMENT_AFTER_RESET);
+        v->kind = HAS(f, TCPEDU_F_RST) ? TCPEDU_SEG_RST
+                : HAS(f, TCPEDU_F_SYN) ? (HAS(f, TCPEDU_F_ACK) ? TCPEDU_SEG_SYN_ACK : TCPEDU_SEG_SYN)
+                : HAS(f, TCPEDU_F_FIN) ? TCPEDU_SEG_FIN
+                : s->len > 0 ? TCPEDU_SEG_DATA : TCPEDU_SEG_ACK;
+        v->rule = TCPEDU_X_AFTER_RESET;
+        v->phase = TCPEDU_PH_RESET;
+    } else if (HAS(f, TCPEDU_F_RST)) {
+        on_rst(c, S, R, s, v, side);
+    } else if (HAS(f, TCPEDU_F_SYN) && !HAS(f, TCPEDU_F_ACK)) {
+        on_syn(c, S, R, s, v);
+    } else if (HAS(f, TCPEDU_F_SYN)) {
+        on_synack(c, S, R, s, v);
+    } else {
+        on_other(c, S, R, s, v, side);
+    }
+    if (HAS(f, TCPEDU_F_SYN) && HAS(f, TCPEDU_F_FIN))
+        v->kind = TCPEDU_SEG_ODD;
+
+    if (!HAS(f, TCPEDU_F_RST)) {
+        S->last_win = s->win;
+        S->win_seen = true;
+    }
+    if (HAS(f, TCPEDU_F_ACK) && !HAS(f, TCPEDU_F_RST)) {
+        S->last_ack = s->ack;
+        S->ack_seen = true;
+    }
+    if (v->sender_after == TCPEDU_ST_UNKNOWN)
+        v->sender_after = S->state;
+    if (v->receiver_after == TCPEDU_ST_UNKNOWN)
+        v->receiver_after = R->state;
+    if (S->inferred)
+        v->inferred |= TCPEDU_INF_SENDER_AFTER;
+    if (R->inferred)
+        v->inferred |= TCPEDU_INF_RECEIVER_AFTER;
+    if (c->roles == TCPEDU_ROLES_GUESSED)
+        v->inferred |= TCPEDU_INF_ROLES;
+    v->dir = c->client < 0 ? TCPEDU_DIR_UNKNOWN
+           : (c->client == side ? TCPEDU_DIR_C2S : TCPEDU_DIR_S2C);
+    v->rel_seq = s->seq - S->base_seq;
+    if (HAS(f, TCPEDU_F_ACK) && R->seq_known) {
+        v->rel_ack = s->ack - R->base_seq;
+        v->rel_ack_valid = true;
+    }
+    c->anomalies |= v->anomalies;
+}
+
+tcpedu_td_style tcpedu_conn_td_style(const tcpedu_conn *c)
+{
+    return (tcpedu_td_style)c->td_style;
+}
+
+tcpedu_outcome tcpedu_conn_outcome(const tcpedu_conn *c)
+{
+    const tcpedu_endpoint *a = &c->ep[0], *b = &c->ep[1];
+    bool established = c->hs_complete || c->start_missing;
+
+    if (c->nsegs == 0)
+        return TCPEDU_OUT_NONE;
+    if (c->refused)
+        return TCPEDU_OUT_REFUSED;
+    if (a->fin_sent && b->fin_sent)
+        return (a->fin_acked && b->fin_acked) ? TCPEDU_OUT_CLOSED : TCPEDU_OUT_CLOSING;
+    if (c->reset)
+        return established ? TCPEDU_OUT_RESET : TCPEDU_OUT_RESET_IN_HANDSHAKE;
+    if (a->fin_sent || b->fin_sent)
+        return TCPEDU_OUT_HALF_CLOSED;
+    if (established)
+        return TCPEDU_OUT_OPEN;
+    if (a->synack_sent || b->synack_sent)
+        return TCPEDU_OUT_HANDSHAKE_INCOMPLETE;
+    return TCPEDU_OUT_SYN_UNANSWERED;
+}
+
+unsigned tcpedu_conn_hs_total(const tcpedu_conn *c)
+{
+    return c->simultaneous_open ? 4u : 3u;
+}
+
+unsigned tcpedu_conn_td_total(const tcpedu_conn *c)
+{
+    switch (c->td_style) {
+    case TCPEDU_TD_THREE:
+        return 3;
+    case TCPEDU_TD_FOUR:
+    case TCPEDU_TD_SIMULTANEOUS:
+        return 4;
+    default:
+        return 0;
+    }
+}

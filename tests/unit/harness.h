@@ -1,0 +1,146 @@
+/*
+ * harness.h - a tiny test harness for the observer's unit tests.
+ *
+ * TEST(name) defines one scenario; CMake finds every TEST(...) line in the
+ * test sources and registers it with ctest as observer.<name>, so each
+ * scenario passes or fails on its own.  Segments are built with seg():
+ * side 0 or 1, flags as a string of letters ("S", "SA", "A", "PA", "FA",
+ * "R", "RA"; also "E" ECE, "C" CWR, "U" URG), seq, ack, payload length.
+ */
+#ifndef TCPEDU_TEST_HARNESS_H
+#define TCPEDU_TEST_HARNESS_H
+
+#include "tcpedu_observer.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct sim {
+    tcpedu_conn c;
+    tcpedu_verdict v[128];
+    unsigned n;
+    int64_t t_ns;
+    uint32_t win[2];
+    uint16_t port[2];
+} sim;
+
+typedef void (*test_fn)(void);
+void tcpedu_test_register(const char *name, test_fn fn);
+extern int tcpedu_failures;
+
+/* Defines a scenario and registers it before main() runs. */
+#define TEST(name) \
+    static void test_##name(void); \
+    __attribute__((constructor)) static void register_##name(void) \
+    { tcpedu_test_register(#name, test_##name); } \
+    static void test_##name(void)
+
+#define CHECK(cond) do { \
+        if (!(cond)) { \
+            fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); \
+            tcpedu_failures++; \
+        } \
+    } while (0)
+
+#define CHECK_EQ_U(a, b) do { \
+        unsigned long long a_ = (unsigned long long)(a), b_ = (unsigned long long)(b); \
+        if (a_ != b_) { \
+            fprintf(stderr, "%s:%d: %s == %llu, expected %s == %llu\n", __FILE__, __LINE__, \
+                    #a, a_, #b, b_); \
+            tcpedu_failures++; \
+        } \
+    } while (0)
+
+#define CHECK_STR(a, b) do { \
+        const char *a_ = (a), *b_ = (b); \
+        if (strcmp(a_, b_) != 0) { \
+            fprintf(stderr, "%s:%d: %s is \"%s\", expected \"%s\"\n", __FILE__, __LINE__, \
+                    #a, a_, b_); \
+            tcpedu_failures++; \
+        } \
+    } while (0)
+
+static inline void sim_init(sim *s)
+{
+    memset(s, 0, sizeof *s);
+    tcpedu_conn_init(&s->c, TCPEDU_NEW_NO);
+    s->win[0] = s->win[1] = 65535;
+    s->port[0] = 40000;  /* side 0: the client in most scenarios */
+    s->port[1] = 80;
+}
+
+static inline uint16_t parse_flags(const char *f)
+{
+    uint16_t r = 0;
+    for (; *f; f++) {
+        switch (*f) {
+        case 'S': r |= TCPEDU_F_SYN; break;
+        case 'A': r |= TCPEDU_F_ACK; break;
+        case 'F': r |= TCPEDU_F_FIN; break;
+        case 'R': r |= TCPEDU_F_RST; break;
+        case 'P': r |= TCPEDU_F_PSH; break;
+        case 'U': r |= TCPEDU_F_URG; break;
+        case 'E': r |= TCPEDU_F_ECE; break;
+        case 'C': r |= TCPEDU_F_CWR; break;
+        case '-': break;
+        default:
+            fprintf(stderr, "bad flag letter %c\n", *f);
+            abort();
+        }
+    }
+    return r;
+}
+
+/* Build and observe one segment; returns its verdict (frame = index + 1). */
+static inline tcpedu_verdict *seg_opt(sim *s, int side, const char *flags, uint32_t seq,
+                                      uint32_t ack, uint32_t len, const tcpedu_options *opt)
+{
+    tcpedu_segment g;
+    tcpedu_verdict *v;
+    memset(&g, 0, sizeof g);
+    if (s->n >= sizeof s->v / sizeof s->v[0])
+        abort();
+    g.frame = s->n + 1;
+    s->t_ns += 10000000; /* 10 ms apart */
+    g.t_ns = s->t_ns;
+    g.side = (uint8_t)side;
+    g.sport = s->port[side];
+    g.dport = s->port[!side];
+    g.flags = parse_flags(flags);
+    g.seq = seq;
+    g.ack = ack;
+    g.len = len;
+    g.win = s->win[side];
+    g.hdr_len = 20;
+    if (opt)
+        g.opt = *opt;
+    v = &s->v[s->n++];
+    tcpedu_observe(&s->c, &g, v);
+    return v;
+}
+
+static inline tcpedu_verdict *seg(sim *s, int side, const char *flags, uint32_t seq, uint32_t ack,
+                                  uint32_t len)
+{
+    return seg_opt(s, side, flags, seq, ack, len, NULL);
+}
+
+static inline int has_anomaly(const tcpedu_verdict *v, tcpedu_anomaly a)
+{
+    return (v->anomalies & TCPEDU_ABIT(a)) != 0;
+}
+
+/* Check a verdict's step, kind, phase and the four states in one line. */
+#define CHECK_V(v, ph, st, kd, sb, sa, rb, ra) do { \
+        const tcpedu_verdict *v_ = (v); \
+        CHECK_STR(tcpedu_phase_name(v_->phase), ph); \
+        CHECK_EQ_U(v_->step, st); \
+        CHECK_STR(tcpedu_kind_name(v_->kind), kd); \
+        CHECK_STR(tcpedu_state_name(v_->sender_before), sb); \
+        CHECK_STR(tcpedu_state_name(v_->sender_after), sa); \
+        CHECK_STR(tcpedu_state_name(v_->receiver_before), rb); \
+        CHECK_STR(tcpedu_state_name(v_->receiver_after), ra); \
+    } while (0)
+
+#endif
