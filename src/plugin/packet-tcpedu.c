@@ -1,0 +1,922 @@
+/*
+ * packet-tcpedu.c - the Wireshark glue of tcpedu, a post-dissector that
+ * explains where each TCP segment stands in its connection's lifecycle.
+ *
+ * First pass (!PINFO_FD_VISITED): read the TCP dissector's fields (primed
+ * with set_postdissector_wanted_hfids), find the connection, run the
+ * observer, store the result per frame in file scope.  Every pass: turn the
+ * stored result into tree items, expert info and the Info column.  Nothing
+ * is read from the packet on later passes, so tshark -2 and a click in the
+ * GUI show the same tree as the first pass (plus what only later frames
+ * could tell: answered_by, revised guesses, the final outcome).
+ */
+#include "tcpedu_compat.h"
+
+#include <string.h>
+
+#include <epan/expert.h>
+#include <epan/packet.h>
+#include <epan/prefs.h>
+#include <epan/proto_data.h>
+
+#include "packet-tcpedu.h"
+#include "tcpedu_catalogue.h"
+#include "tcpedu_observer.h"
+
+/* The protocol, its handle (for set_postdissector_wanted_hfids) and the
+ * protocols whose layers matter: TCP itself and the ICMPs that quote TCP
+ * headers inside error messages. */
+static int proto_tcpedu = -1;
+static int proto_tcp = -1;
+static int proto_icmp = -1;
+static int proto_icmpv6 = -1;
+static dissector_handle_t tcpedu_handle;
+
+/* Display-filter fields (docs/FIELDS.md lists them with their values). */
+static int hf_tcpedu_stream = -1;
+static int hf_tcpedu_conn = -1;
+static int hf_tcpedu_direction = -1;
+static int hf_tcpedu_phase = -1;
+static int hf_tcpedu_step = -1;
+static int hf_tcpedu_step_total = -1;
+static int hf_tcpedu_segment = -1;
+static int hf_tcpedu_rule = -1;
+static int hf_tcpedu_retransmission = -1;
+static int hf_tcpedu_sender_state_before = -1;
+static int hf_tcpedu_sender_state_after = -1;
+static int hf_tcpedu_receiver_state_before = -1;
+static int hf_tcpedu_receiver_state_after = -1;
+static int hf_tcpedu_sender_state_inferred = -1;
+static int hf_tcpedu_receiver_state_inferred = -1;
+static int hf_tcpedu_answers = -1;
+static int hf_tcpedu_answered_by = -1;
+static int hf_tcpedu_isn = -1;
+static int hf_tcpedu_isn_inferred = -1;
+static int hf_tcpedu_seq_raw = -1;
+static int hf_tcpedu_seq_relative = -1;
+static int hf_tcpedu_ack_raw = -1;
+static int hf_tcpedu_ack_relative = -1;
+static int hf_tcpedu_ack_expected = -1;
+static int hf_tcpedu_ack_ok = -1;
+static int hf_tcpedu_rst_check = -1;
+static int hf_tcpedu_anomaly = -1;
+static int hf_tcpedu_handshake_complete = -1;
+static int hf_tcpedu_conn_outcome = -1;
+static int hf_tcpedu_conn_roles = -1;
+static int hf_tcpedu_conn_client = -1;
+static int hf_tcpedu_conn_server = -1;
+static int hf_tcpedu_conn_isn_client = -1;
+static int hf_tcpedu_conn_isn_server = -1;
+static int hf_tcpedu_conn_teardown = -1;
+static int hf_tcpedu_conn_first_closer = -1;
+static int hf_tcpedu_conn_reused = -1;
+static int hf_tcpedu_handshake_frame = -1;
+static int hf_tcpedu_teardown_frame = -1;
+static int hf_tcpedu_quoted = -1;
+
+static gint ett_tcpedu = -1;
+static gint ett_tcpedu_states = -1;
+static gint ett_tcpedu_numbers = -1;
+static gint ett_tcpedu_conn = -1;
+
+/* One expert field per observer anomaly, in the order of
+ * tcpedu_anomalies.h, plus the two the glue itself raises. */
+static expert_field ei_tcpedu_anomaly[TCPEDU_A_COUNT];
+static expert_field ei_tcpedu_malformed = EI_INIT;
+static expert_field ei_tcpedu_quoted = EI_INIT;
+
+/* Preferences: language of the texts, and the Info column prefix. */
+static gint pref_language = TCPEDU_LANG_EN;
+static tcpedu_pref_bool pref_info_prefix = TRUE;
+
+/*
+ * The TCP dissector's fields tcpedu reads, resolved once at handoff
+ * (transum's habit): one table, one lookup loop.
+ */
+enum {
+    W_STREAM, W_SRCPORT, W_DSTPORT, W_SEQ_RAW, W_ACK_RAW, W_FLAGS, W_LEN, W_HDR_LEN, W_WIN,
+    W_MSS, W_WSCALE, W_SACK_PERM, W_TSVAL, W_TSECR, W_TFO_REQUEST, W_TFO_COOKIE,
+    W_IP_SRC, W_IP_DST, W_IPV6_SRC, W_IPV6_DST, W_COUNT
+};
+static const char *const wanted_names[W_COUNT] = {
+    [W_STREAM] = "tcp.stream",
+    [W_SRCPORT] = "tcp.srcport",
+    [W_DSTPORT] = "tcp.dstport",
+    [W_SEQ_RAW] = "tcp.seq_raw",
+    [W_ACK_RAW] = "tcp.ack_raw",
+    [W_FLAGS] = "tcp.flags",
+    [W_LEN] = "tcp.len",
+    [W_HDR_LEN] = "tcp.hdr_len",
+    [W_WIN] = "tcp.window_size_value",
+    [W_MSS] = "tcp.options.mss_val",
+    [W_WSCALE] = "tcp.options.wscale.shift",
+    [W_SACK_PERM] = "tcp.options.sack_perm",
+    [W_TSVAL] = "tcp.options.timestamp.tsval",
+    [W_TSECR] = "tcp.options.timestamp.tsecr",
+    [W_TFO_REQUEST] = "tcp.options.tfo.request",
+    [W_TFO_COOKIE] = "tcp.options.tfo.cookie",
+    [W_IP_SRC] = "ip.src",
+    [W_IP_DST] = "ip.dst",
+    [W_IPV6_SRC] = "ipv6.src",
+    [W_IPV6_DST] = "ipv6.dst",
+};
+static int wanted_hf[W_COUNT];
+
+/* An IPv4 or IPv6 address as raw bytes (len 0 = not known). */
+typedef struct {
+    guint8 len;
+    guint8 b[16];
+} tcpedu_addr;
+
+/* The glue's record of one connection: the observer's record plus what
+ * only the glue knows (addresses, Wireshark's stream number). */
+typedef struct {
+    tcpedu_conn obs;
+    guint32 stream;       /* tcp.stream */
+    guint32 index;        /* tcpedu.conn: 1, 2, ... in order of first segment */
+    guint32 reused_from;  /* tcpedu.conn of the previous connection on this 4-tuple */
+    guint16 port[2];      /* side 0 = sender of the connection's first segment */
+    tcpedu_addr addr[2];
+} tcpedu_gconn;
+
+/* What tcpedu stored about one TCP header in a frame. */
+typedef enum { FE_SEGMENT, FE_QUOTED, FE_MALFORMED } fe_what;
+typedef struct {
+    guint8 what;          /* fe_what */
+    guint8 has_stream;
+    guint32 stream;
+    tcpedu_gconn *conn;   /* FE_SEGMENT only */
+    tcpedu_segment seg;
+    tcpedu_verdict v;     /* FE_SEGMENT only; the observer may update it later */
+} tcpedu_fentry;
+
+/* Per-frame record: one entry per TCP header (tunnels carry several). */
+typedef struct {
+    guint n;
+    tcpedu_fentry e[];
+} tcpedu_frame;
+
+#define TCPEDU_MAX_LAYERS 8
+
+/* Per-capture state (file scope, rebuilt by tcpedu_init for each file). */
+static wmem_map_t *conns_by_stream;   /* tcp.stream -> latest tcpedu_gconn */
+static wmem_map_t *conns_by_tuple;    /* 4-tuple key -> latest tcpedu_gconn */
+static guint32 conn_count;
+
+static void tcpedu_init(void)
+{
+    conns_by_stream = wmem_map_new(wmem_file_scope(), g_direct_hash, g_direct_equal);
+    conns_by_tuple = wmem_map_new(wmem_file_scope(), g_str_hash, g_str_equal);
+    conn_count = 0;
+}
+
+/* ---- reading the TCP dissector's fields ---------------------------- */
+
+/* The instance of field @p w that belongs to protocol layer @p layer. */
+static field_info *field_in_layer(proto_tree *tree, int w, int layer)
+{
+    GPtrArray *a;
+    guint i;
+
+    if (wanted_hf[w] <= 0)
+        return NULL;
+    a = proto_get_finfo_ptr_array(tree, wanted_hf[w]);
+    if (!a)
+        return NULL;
+    for (i = 0; i < a->len; i++) {
+        field_info *fi = (field_info *)g_ptr_array_index(a, i);
+        if (fi->total_layer_num == layer)
+            return fi;
+    }
+    return NULL;
+}
+
+static gboolean uint_in_layer(proto_tree *tree, int w, int layer, guint32 *out)
+{
+    field_info *fi = field_in_layer(tree, w, layer);
+    if (!fi)
+        return FALSE;
+    *out = fvalue_get_uinteger(TCPEDU_FI_FVALUE(fi));
+    return TRUE;
+}
+
+/* The address field @p w of the IP layer closest below @p layer. */
+static field_info *nearest_below(proto_tree *tree, int w, int layer)
+{
+    GPtrArray *a;
+    field_info *best = NULL;
+    guint i;
+
+    if (wanted_hf[w] <= 0)
+        return NULL;
+    a = proto_get_finfo_ptr_array(tree, wanted_hf[w]);
+    if (!a)
+        return NULL;
+    for (i = 0; i < a->len; i++) {
+        field_info *fi = (field_info *)g_ptr_array_index(a, i);
+        if (fi->total_layer_num < layer && (!best || fi->total_layer_num > best->total_layer_num))
+            best = fi;
+    }
+    return best;
+}
+
+static void addr_below(proto_tree *tree, int w4, int w6, int layer, tcpedu_addr *out)
+{
+    field_info *f4 = nearest_below(tree, w4, layer);
+    field_info *f6 = nearest_below(tree, w6, layer);
+    field_info *fi = f4;
+
+    if (f6 && (!f4 || f6->total_layer_num > f4->total_layer_num))
+        fi = f6;
+    memset(out, 0, sizeof *out);
+    if (fi && fi->ds_tvb && (fi->length == 4 || fi->length == 16) &&
+        tvb_bytes_exist(fi->ds_tvb, fi->start, fi->length)) {
+        out->len = (guint8)fi->length;
+        tvb_memcpy(fi->ds_tvb, out->b, fi->start, fi->length);
+    }
+}
+
+/* Is protocol layer @p layer inside an ICMP error (a quoted header)? */
+static gboolean layer_is_quoted(packet_info *pinfo, int layer)
+{
+    wmem_list_frame_t *f;
+    int n = 1;
+
+    for (f = wmem_list_head(pinfo->layers); f && n < layer; f = wmem_list_frame_next(f), n++) {
+        int p = GPOINTER_TO_INT(wmem_list_frame_data(f));
+        if (p == proto_icmp || p == proto_icmpv6)
+            return TRUE;
+    }
+    return FALSE;
+}
+
+/* Fill @p e from the TCP header at protocol layer @p layer. */
+static void read_layer(packet_info *pinfo, proto_tree *tree, int layer, tcpedu_fentry *e,
+                       tcpedu_addr *src, tcpedu_addr *dst)
+{
+    tcpedu_segment *s = &e->seg;
+    guint32 v, sport, dport, seq, flags, len, hdr_len;
+
+    memset(e, 0, sizeof *e);
+    memset(src, 0, sizeof *src);
+    memset(dst, 0, sizeof *dst);
+    e->has_stream = uint_in_layer(tree, W_STREAM, layer, &e->stream);
+    if (layer_is_quoted(pinfo, layer)) {
+        e->what = FE_QUOTED;
+        return;
+    }
+    /* Without these the header cannot be placed; never guess them. */
+    if (!e->has_stream || !uint_in_layer(tree, W_SRCPORT, layer, &sport) ||
+        !uint_in_layer(tree, W_DSTPORT, layer, &dport) ||
+        !uint_in_layer(tree, W_SEQ_RAW, layer, &seq) ||
+        !uint_in_layer(tree, W_FLAGS, layer, &flags) ||
+        !uint_in_layer(tree, W_HDR_LEN, layer, &hdr_len) || hdr_len < 20 ||
+        !uint_in_layer(tree, W_LEN, layer, &len)) {
+        e->what = FE_MALFORMED;
+        return;
+    }
+    e->what = FE_SEGMENT;
+    s->frame = pinfo->num;
+    s->t_ns = (gint64)pinfo->abs_ts.secs * 1000000000 + pinfo->abs_ts.nsecs;
+    s->sport = (guint16)sport;
+    s->dport = (guint16)dport;
+    s->seq = seq;
+    s->flags = (guint16)flags;
+    s->len = len;
+    s->hdr_len = (guint8)hdr_len;
+    if (uint_in_layer(tree, W_ACK_RAW, layer, &v))
+        s->ack = v;
+    if (uint_in_layer(tree, W_WIN, layer, &v))
+        s->win = v;
+    if (uint_in_layer(tree, W_MSS, layer, &v)) {
+        s->opt.present |= TCPEDU_OPT_MSS;
+        s->opt.mss = (guint16)v;
+    }
+    if (uint_in_layer(tree, W_WSCALE, layer, &v)) {
+        s->opt.present |= TCPEDU_OPT_WSCALE;
+        s->opt.wscale = (guint8)v;
+    }
+    if (field_in_layer(tree, W_SACK_PERM, layer))
+        s->opt.present |= TCPEDU_OPT_SACK_PERM;
+    if (uint_in_layer(tree, W_TSVAL, layer, &v)) {
+        s->opt.present |= TCPEDU_OPT_TS;
+        s->opt.tsval = v;
+        if (uint_in_layer(tree, W_TSECR, layer, &v))
+            s->opt.tsecr = v;
+    }
+    if (field_in_layer(tree, W_TFO_REQUEST, layer)) {
+        s->opt.present |= TCPEDU_OPT_TFO;
+        s->opt.tfo_cookie_len = 0;
+    } else {
+        field_info *fi = field_in_layer(tree, W_TFO_COOKIE, layer);
+        if (fi) {
+            s->opt.present |= TCPEDU_OPT_TFO;
+            s->opt.tfo_cookie_len = (guint8)(fi->length > 255 ? 255 : fi->length);
+        }
+    }
+    addr_below(tree, W_IP_SRC, W_IPV6_SRC, layer, src);
+    addr_below(tree, W_IP_DST, W_IPV6_DST, layer, dst);
+}
+
+/* ---- connections --------------------------------------------------- */
+
+static gboolean addr_eq(const tcpedu_addr *a, const tcpedu_addr *b)
+{
+    return a->len == b->len && memcmp(a->b, b->b, a->len) == 0;
+}
+
+/* Key of a 4-tuple, the same in both directions. */
+static char *tuple_key(wmem_allocator_t *scope, const tcpedu_addr *a, guint16 pa,
+                       const tcpedu_addr *b, guint16 pb)
+{
+    const tcpedu_addr *lo = a, *hi = b;
+    guint16 plo = pa, phi = pb;
+    wmem_strbuf_t *sb = wmem_strbuf_new(scope, "");
+    int c = memcmp(a->b, b->b, 16);
+    guint i;
+
+    if (c > 0 || (c == 0 && pa > pb)) {
+        lo = b;
+        hi = a;
+        plo = pb;
+        phi = pa;
+    }
+    for (i = 0; i < lo->len; i++)
+        wmem_strbuf_append_printf(sb, "%02x", lo->b[i]);
+    wmem_strbuf_append_printf(sb, "/%u-", plo);
+    for (i = 0; i < hi->len; i++)
+        wmem_strbuf_append_printf(sb, "%02x", hi->b[i]);
+    wmem_strbuf_append_printf(sb, "/%u", phi);
+    return wmem_strbuf_finalize(sb);
+}
+
+static tcpedu_gconn *new_conn(const tcpedu_fentry *e, const tcpedu_addr *src,
+                              const tcpedu_addr *dst, tcpedu_new why, guint32 reused_from)
+{
+    tcpedu_gconn *g = wmem_new0(wmem_file_scope(), tcpedu_gconn);
+    tcpedu_conn_init(&g->obs, why);
+    g->stream = e->stream;
+    g->index = ++conn_count;
+    g->reused_from = reused_from;
+    g->port[0] = e->seg.sport;
+    g->port[1] = e->seg.dport;
+    g->addr[0] = *src;
+    g->addr[1] = *dst;
+    return g;
+}
+
+/* Which side of @p g sent a segment from (src, sport). */
+static guint8 side_of(const tcpedu_gconn *g, const tcpedu_addr *src, guint16 sport, guint16 dport)
+{
+    if (g->port[0] != g->port[1])
+        return (sport == g->port[0] && dport == g->port[1]) ? 0 : 1;
+    return addr_eq(src, &g->addr[0]) ? 0 : 1;
+}
+
+/* First pass: find (or start) the connection and run the observer. */
+static void observe_entry(tcpedu_fentry *e, const tcpedu_addr *src, const tcpedu_addr *dst)
+{
+    tcpedu_gconn *g = (tcpedu_gconn *)wmem_map_lookup(conns_by_stream, GUINT_TO_POINTER(e->stream));
+    gboolean is_syn = (e->seg.flags & (TCPEDU_F_SYN | TCPEDU_F_ACK | TCPEDU_F_RST)) == TCPEDU_F_SYN;
+
+    if (!g) {
+        /* A stream Wireshark has not shown before.  If its 4-tuple carried
+         * an earlier connection, Wireshark split a reused port into a new
+         * stream: say so. */
+        char *key = tuple_key(wmem_file_scope(), src, e->seg.sport, dst, e->seg.dport);
+        tcpedu_gconn *prev = (tcpedu_gconn *)wmem_map_lookup(conns_by_tuple, key);
+        tcpedu_new why = TCPEDU_NEW_NO;
+        if (prev && is_syn) {
+            const tcpedu_endpoint *pe = &prev->obs.ep[side_of(prev, src, e->seg.sport, e->seg.dport)];
+            why = (prev->obs.reset || prev->obs.refused) && pe->syn_sent && pe->isn == e->seg.seq
+                      ? TCPEDU_NEW_RETRY : TCPEDU_NEW_PORT_REUSE;
+        }
+        g = new_conn(e, src, dst, why, prev ? prev->index : 0);
+        wmem_map_insert(conns_by_stream, GUINT_TO_POINTER(e->stream), g);
+        wmem_map_insert(conns_by_tuple, key, g);
+    } else {
+        tcpedu_new why;
+        e->seg.side = side_of(g, src, e->seg.sport, e->seg.dport);
+        why = tcpedu_conn_is_new(&g->obs, &e->seg);
+        if (why != TCPEDU_NEW_NO) {
+            /* Same Wireshark stream, new connection (Wireshark did not
+             * split it): keep the old record, start a new one. */
+            tcpedu_gconn *n = new_conn(e, src, dst, why, g->index);
+            char *key = tuple_key(wmem_file_scope(), src, e->seg.sport, dst, e->seg.dport);
+            wmem_map_insert(conns_by_stream, GUINT_TO_POINTER(e->stream), n);
+            wmem_map_insert(conns_by_tuple, key, n);
+            g = n;
+        }
+    }
+    e->seg.side = side_of(g, src, e->seg.sport, e->seg.dport);
+    e->conn = g;
+    tcpedu_observe(&g->obs, &e->seg, &e->v);
+}
+
+static tcpedu_frame *first_pass(packet_info *pinfo, proto_tree *tree)
+{
+    GPtrArray *layers;
+    tcpedu_frame *fr;
+    guint i, n;
+
+    if (!tree)
+        return NULL;
+    layers = proto_get_finfo_ptr_array(tree, proto_tcp);
+    if (!layers || layers->len == 0)
+        return NULL;
+    n = MIN(layers->len, TCPEDU_MAX_LAYERS);
+    fr = (tcpedu_frame *)wmem_alloc0(wmem_file_scope(), sizeof *fr + n * sizeof fr->e[0]);
+    fr->n = n;
+    for (i = 0; i < n; i++) {
+        field_info *fi = (field_info *)g_ptr_array_index(layers, i);
+        tcpedu_addr src, dst;
+        read_layer(pinfo, tree, fi->total_layer_num, &fr->e[i], &src, &dst);
+        if (fr->e[i].what == FE_SEGMENT)
+            observe_entry(&fr->e[i], &src, &dst);
+    }
+    return fr;
+}
+
+/* ---- display --------------------------------------------------------- */
+
+static tcpedu_lang lang_now(void)
+{
+    return (tcpedu_lang)pref_language;
+}
+
+/* The text of @p t in the preferred language; both joined for "both". */
+static const char *text_of(const tcpedu_text *t, wmem_allocator_t *scope)
+{
+    if (lang_now() == TCPEDU_LANG_BOTH)
+        return wmem_strdup_printf(scope, "%s / %s", t->en, t->zh);
+    return tcpedu_cat_pick(t, lang_now());
+}
+
+/* "Handshake 2/3", "Teardown 1", "Reset", "Data". */
+static const char *step_label(const tcpedu_fentry *e, wmem_allocator_t *scope, tcpedu_lang lang)
+{
+    const tcpedu_verdict *v = &e->v;
+    const tcpedu_text *ph = tcpedu_cat_phase(v->phase);
+    const char *name = lang == TCPEDU_LANG_ZH ? ph->zh
+                     : lang == TCPEDU_LANG_BOTH ? wmem_strdup_printf(scope, "%s/%s", ph->en, ph->zh)
+                     : ph->en;
+    unsigned total = 0;
+
+    if (v->step == 0)
+        return name;
+    if (v->phase == TCPEDU_PH_HANDSHAKE)
+        total = tcpedu_conn_hs_total(&e->conn->obs);
+    else if (v->phase == TCPEDU_PH_TEARDOWN)
+        total = tcpedu_conn_td_total(&e->conn->obs);
+    if (total >= v->step)
+        return wmem_strdup_printf(scope, "%s %u/%u", name, v->step, total);
+    return wmem_strdup_printf(scope, "%s %u", name, v->step);
+}
+
+static const char *addr_port_str(wmem_allocator_t *scope, const tcpedu_addr *a, guint16 port)
+{
+    if (a->len == 4)
+        return wmem_strdup_printf(scope, "%u.%u.%u.%u:%u", a->b[0], a->b[1], a->b[2], a->b[3], port);
+    if (a->len == 16) {
+        wmem_strbuf_t *sb = wmem_strbuf_new(scope, "[");
+        int i;
+        for (i = 0; i < 16; i += 2)
+            wmem_strbuf_append_printf(sb, "%s%x", i ? ":" : "", (a->b[i] << 8) | a->b[i + 1]);
+        wmem_strbuf_append_printf(sb, "]:%u", port);
+        return wmem_strbuf_finalize(sb);
+    }
+    return wmem_strdup_printf(scope, "?:%u", port);
+}
+
+static proto_item *add_state(proto_tree *tree, int hf, tvbuff_t *tvb, guint8 st, gboolean inferred)
+{
+    proto_item *it = proto_tree_add_uint(tree, hf, tvb, 0, 0, st);
+    proto_item_set_generated(it);
+    if (inferred)
+        proto_item_append_text(it, " (inferred)");
+    return it;
+}
+
+static void add_gen_uint(proto_tree *tree, int hf, tvbuff_t *tvb, guint32 val)
+{
+    proto_item_set_generated(proto_tree_add_uint(tree, hf, tvb, 0, 0, val));
+}
+
+static void add_gen_bool(proto_tree *tree, int hf, tvbuff_t *tvb, gboolean val)
+{
+    proto_item_set_generated(proto_tree_add_boolean(tree, hf, tvb, 0, 0, val));
+}
+
+static void show_conn(proto_tree *tree, tvbuff_t *tvb, packet_info *pinfo, const tcpedu_gconn *g)
+{
+    const tcpedu_conn *c = &g->obs;
+    proto_tree *ct;
+    proto_item *ti;
+    unsigned i;
+    int cl = c->client < 0 ? 0 : c->client;
+
+    ct = proto_tree_add_subtree_format(tree, tvb, 0, 0, ett_tcpedu_conn, &ti,
+                                       "Connection %u: %s", g->index,
+                                       tcpedu_outcome_name(tcpedu_conn_outcome(c)));
+    proto_item_set_generated(ti);
+    proto_item_set_generated(proto_tree_add_string(ct, hf_tcpedu_conn_client, tvb, 0, 0,
+                             addr_port_str(pinfo->pool, &g->addr[cl], g->port[cl])));
+    proto_item_set_generated(proto_tree_add_string(ct, hf_tcpedu_conn_server, tvb, 0, 0,
+                             addr_port_str(pinfo->pool, &g->addr[!cl], g->port[!cl])));
+    add_gen_uint(ct, hf_tcpedu_conn_roles, tvb, c->roles);
+    if (c->ep[cl].syn_sent || c->ep[cl].isn_from_peer) {
+        ti = proto_tree_add_uint(ct, hf_tcpedu_conn_isn_client, tvb, 0, 0, c->ep[cl].isn);
+        proto_item_set_generated(ti);
+        if (c->ep[cl].isn_from_peer)
+            proto_item_append_text(ti, " (inferred from the SYN-ACK)");
+    }
+    if (c->ep[!cl].syn_sent)
+        add_gen_uint(ct, hf_tcpedu_conn_isn_server, tvb, c->ep[!cl].isn);
+    add_gen_bool(ct, hf_tcpedu_handshake_complete, tvb, c->hs_complete);
+    for (i = 0; i < 4; i++)
+        if (c->hs_frame[i])
+            add_gen_uint(ct, hf_tcpedu_handshake_frame, tvb, c->hs_frame[i]);
+    add_gen_uint(ct, hf_tcpedu_conn_teardown, tvb, tcpedu_conn_td_style(c));
+    for (i = 0; i < 4; i++)
+        if (c->td_frame[i])
+            add_gen_uint(ct, hf_tcpedu_teardown_frame, tvb, c->td_frame[i]);
+    if (c->first_closer >= 0)
+        add_gen_uint(ct, hf_tcpedu_conn_first_closer, tvb,
+                     c->first_closer == c->client ? TCPEDU_DIR_C2S : TCPEDU_DIR_S2C);
+    add_gen_uint(ct, hf_tcpedu_conn_outcome, tvb, tcpedu_conn_outcome(c));
+    if (g->reused_from)
+        add_gen_uint(ct, hf_tcpedu_conn_reused, tvb, g->reused_from);
+}
+
+static void add_expert(packet_info *pinfo, proto_item *ti, unsigned a)
+{
+    expert_add_info_format(pinfo, ti, &ei_tcpedu_anomaly[a], "%s",
+                           text_of(tcpedu_cat_anomaly(a), pinfo->pool));
+}
+
+static void show_segment(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, const tcpedu_fentry *e)
+{
+    const tcpedu_verdict *v = &e->v;
+    const tcpedu_gconn *g = e->conn;
+    const tcpedu_endpoint *S = &g->obs.ep[v->side];
+    const char *label = step_label(e, pinfo->pool, lang_now());
+    proto_item *ti;
+    proto_tree *t, *st;
+    unsigned a;
+
+    ti = proto_tree_add_item(tree, proto_tcpedu, tvb, 0, 0, ENC_NA);
+    proto_item_set_generated(ti);
+    proto_item_append_text(ti, ": %s: %s", label, text_of(tcpedu_cat_rule(v->rule), pinfo->pool));
+    t = proto_item_add_subtree(ti, ett_tcpedu);
+
+    add_gen_uint(t, hf_tcpedu_stream, tvb, e->stream);
+    add_gen_uint(t, hf_tcpedu_conn, tvb, g->index);
+    ti = proto_tree_add_uint(t, hf_tcpedu_direction, tvb, 0, 0, v->dir);
+    proto_item_set_generated(ti);
+    if (v->inferred & TCPEDU_INF_ROLES)
+        proto_item_append_text(ti, " (roles inferred)");
+    add_gen_uint(t, hf_tcpedu_phase, tvb, v->phase);
+    if (v->step) {
+        unsigned total = v->phase == TCPEDU_PH_HANDSHAKE ? tcpedu_conn_hs_total(&g->obs)
+                       : v->phase == TCPEDU_PH_TEARDOWN ? tcpedu_conn_td_total(&g->obs) : 0;
+        add_gen_uint(t, hf_tcpedu_step, tvb, v->step);
+        if (total >= v->step)
+            add_gen_uint(t, hf_tcpedu_step_total, tvb, total);
+    }
+    add_gen_uint(t, hf_tcpedu_segment, tvb, v->kind);
+    add_gen_uint(t, hf_tcpedu_rule, tvb, v->rule);
+    if (v->retransmission)
+        add_gen_bool(t, hf_tcpedu_retransmission, tvb, TRUE);
+
+    st = proto_tree_add_subtree_format(t, tvb, 0, 0, ett_tcpedu_states, &ti,
+                                       "Sender %s -> %s, receiver %s -> %s",
+                                       tcpedu_state_name(v->sender_before),
+                                       tcpedu_state_name(v->sender_after),
+                                       tcpedu_state_name(v->receiver_before),
+                                       tcpedu_state_name(v->receiver_after));
+    proto_item_set_generated(ti);
+    add_state(st, hf_tcpedu_sender_state_before, tvb, v->sender_before,
+              (v->inferred & TCPEDU_INF_SENDER_BEFORE) != 0);
+    add_state(st, hf_tcpedu_sender_state_after, tvb, v->sender_after,
+              (v->inferred & TCPEDU_INF_SENDER_AFTER) != 0);
+    add_state(st, hf_tcpedu_receiver_state_before, tvb, v->receiver_before,
+              (v->inferred & TCPEDU_INF_RECEIVER_BEFORE) != 0);
+    add_state(st, hf_tcpedu_receiver_state_after, tvb, v->receiver_after,
+              (v->inferred & TCPEDU_INF_RECEIVER_AFTER) != 0);
+    add_gen_bool(st, hf_tcpedu_sender_state_inferred, tvb,
+                 (v->inferred & (TCPEDU_INF_SENDER_BEFORE | TCPEDU_INF_SENDER_AFTER)) != 0);
+    add_gen_bool(st, hf_tcpedu_receiver_state_inferred, tvb,
+                 (v->inferred & (TCPEDU_INF_RECEIVER_BEFORE | TCPEDU_INF_RECEIVER_AFTER)) != 0);
+
+    if (v->answers)
+        add_gen_uint(t, hf_tcpedu_answers, tvb, v->answers);
+    if (v->answered_by)
+        add_gen_uint(t, hf_tcpedu_answered_by, tvb, v->answered_by);
+
+    st = proto_tree_add_subtree(t, tvb, 0, 0, ett_tcpedu_numbers, &ti, "Sequence numbers");
+    proto_item_set_generated(ti);
+    if (S->syn_sent || S->isn_from_peer) {
+        add_gen_uint(st, hf_tcpedu_isn, tvb, S->isn);
+        add_gen_bool(st, hf_tcpedu_isn_inferred, tvb, S->isn_from_peer);
+    }
+    add_gen_uint(st, hf_tcpedu_seq_raw, tvb, e->seg.seq);
+    add_gen_uint(st, hf_tcpedu_seq_relative, tvb, v->rel_seq);
+    if (e->seg.flags & TCPEDU_F_ACK) {
+        add_gen_uint(st, hf_tcpedu_ack_raw, tvb, e->seg.ack);
+        if (v->rel_ack_valid)
+            add_gen_uint(st, hf_tcpedu_ack_relative, tvb, v->rel_ack);
+    }
+    if (v->ack_check != TCPEDU_ACKCHK_NONE) {
+        add_gen_uint(st, hf_tcpedu_ack_expected, tvb, v->ack_expected);
+        add_gen_bool(st, hf_tcpedu_ack_ok, tvb, v->ack_check == TCPEDU_ACKCHK_OK);
+    }
+    if (v->rst_check != TCPEDU_RSTCHK_NONE)
+        add_gen_uint(t, hf_tcpedu_rst_check, tvb, v->rst_check);
+
+    show_conn(t, tvb, pinfo, g);
+
+    ti = proto_tree_get_parent(t);
+    for (a = 0; a < TCPEDU_A_COUNT; a++) {
+        if (v->anomalies & TCPEDU_ABIT(a)) {
+            proto_item *ai = proto_tree_add_uint(t, hf_tcpedu_anomaly, tvb, 0, 0, a);
+            proto_item_set_generated(ai);
+            add_expert(pinfo, ai, a);
+        }
+    }
+    /* Only a later pass knows that no answer ever came: say it on the SYN
+     * that would have been answered. */
+    if (PINFO_FD_VISITED(pinfo) && v->kind == TCPEDU_SEG_SYN &&
+        tcpedu_conn_outcome(&g->obs) == TCPEDU_OUT_SYN_UNANSWERED &&
+        g->obs.hs_frame[0] == e->seg.frame) {
+        proto_item *ai = proto_tree_add_uint(t, hf_tcpedu_anomaly, tvb, 0, 0, TCPEDU_A_SYN_UNANSWERED);
+        proto_item_set_generated(ai);
+        add_expert(pinfo, ai, TCPEDU_A_SYN_UNANSWERED);
+    }
+
+    if (pref_info_prefix && (v->step || v->phase == TCPEDU_PH_RESET))
+        col_prepend_fstr(pinfo->cinfo, COL_INFO, "[%s] ", label);
+}
+
+static void show_other(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, const tcpedu_fentry *e)
+{
+    proto_item *ti = proto_tree_add_item(tree, proto_tcpedu, tvb, 0, 0, ENC_NA);
+    proto_tree *t = proto_item_add_subtree(ti, ett_tcpedu);
+
+    proto_item_set_generated(ti);
+    if (e->what == FE_QUOTED) {
+        proto_item_append_text(ti, ": TCP header quoted in an ICMP error, not a segment");
+        ti = proto_tree_add_boolean(t, hf_tcpedu_quoted, tvb, 0, 0, TRUE);
+        proto_item_set_generated(ti);
+        if (e->has_stream)
+            add_gen_uint(t, hf_tcpedu_stream, tvb, e->stream);
+        expert_add_info(pinfo, ti, &ei_tcpedu_quoted);
+    } else {
+        proto_item_append_text(ti, ": TCP header incomplete or invalid, not analysed");
+        expert_add_info(pinfo, ti, &ei_tcpedu_malformed);
+    }
+}
+
+static int dissect_tcpedu(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data _U_)
+{
+    tcpedu_frame *fr = (tcpedu_frame *)p_get_proto_data(wmem_file_scope(), pinfo, proto_tcpedu, 0);
+    guint i;
+
+    if (!fr && !PINFO_FD_VISITED(pinfo)) {
+        fr = first_pass(pinfo, tree);
+        if (fr)
+            p_add_proto_data(wmem_file_scope(), pinfo, proto_tcpedu, 0, fr);
+    }
+    if (!fr)
+        return 0;
+    for (i = 0; i < fr->n; i++) {
+        if (fr->e[i].what == FE_SEGMENT)
+            show_segment(tvb, pinfo, tree, &fr->e[i]);
+        else
+            show_other(tvb, pinfo, tree, &fr->e[i]);
+    }
+    return tvb_captured_length(tvb);
+}
+
+/* ---- registration ------------------------------------------------------ */
+
+/* A value_string built from one of the observer's name functions. */
+static value_string *names_to_vals(unsigned count, const char *(*name)(unsigned))
+{
+    value_string *vs = (value_string *)wmem_alloc0(wmem_epan_scope(), (count + 1) * sizeof *vs);
+    unsigned i;
+    for (i = 0; i < count; i++) {
+        vs[i].value = i;
+        vs[i].strptr = name(i);
+    }
+    return vs;
+}
+
+static const char *dir_or_closer_name(unsigned d)
+{
+    return d == TCPEDU_DIR_C2S ? "client" : d == TCPEDU_DIR_S2C ? "server" : "unknown";
+}
+
+void proto_register_tcpedu(void)
+{
+    static value_string *vs_state, *vs_phase, *vs_kind, *vs_dir, *vs_roles, *vs_rst, *vs_td,
+                        *vs_out, *vs_rule, *vs_anomaly, *vs_closer;
+    static hf_register_info hf[] = {
+        {&hf_tcpedu_stream, {"Stream index", "tcpedu.stream", FT_UINT32, BASE_DEC, NULL, 0x0,
+                             "Equal to tcp.stream", HFILL}},
+        {&hf_tcpedu_conn, {"Connection", "tcpedu.conn", FT_UINT32, BASE_DEC, NULL, 0x0,
+                           "tcpedu's connection number (a reused 4-tuple starts a new one)", HFILL}},
+        {&hf_tcpedu_direction, {"Direction", "tcpedu.direction", FT_UINT8, BASE_DEC, NULL, 0x0, NULL, HFILL}},
+        {&hf_tcpedu_phase, {"Phase", "tcpedu.phase", FT_UINT8, BASE_DEC, NULL, 0x0, NULL, HFILL}},
+        {&hf_tcpedu_step, {"Step", "tcpedu.step", FT_UINT8, BASE_DEC, NULL, 0x0,
+                           "Step within the handshake or teardown", HFILL}},
+        {&hf_tcpedu_step_total, {"Steps in all", "tcpedu.step.total", FT_UINT8, BASE_DEC, NULL, 0x0,
+                                 "Segments of this handshake or teardown style", HFILL}},
+        {&hf_tcpedu_segment, {"Segment kind", "tcpedu.segment", FT_UINT8, BASE_DEC, NULL, 0x0, NULL, HFILL}},
+        {&hf_tcpedu_rule, {"Rule", "tcpedu.rule", FT_UINT16, BASE_DEC, NULL, 0x0,
+                           "What the segment does; key of the explanation", HFILL}},
+        {&hf_tcpedu_retransmission, {"Retransmission", "tcpedu.retransmission", FT_BOOLEAN, BASE_NONE,
+                                     NULL, 0x0, NULL, HFILL}},
+        {&hf_tcpedu_sender_state_before, {"Sender state before", "tcpedu.sender.state.before", FT_UINT8,
+                                          BASE_DEC, NULL, 0x0, "RFC 9293 state", HFILL}},
+        {&hf_tcpedu_sender_state_after, {"Sender state after", "tcpedu.sender.state.after", FT_UINT8,
+                                         BASE_DEC, NULL, 0x0, "RFC 9293 state", HFILL}},
+        {&hf_tcpedu_receiver_state_before, {"Receiver state before", "tcpedu.receiver.state.before",
+                                            FT_UINT8, BASE_DEC, NULL, 0x0, "RFC 9293 state", HFILL}},
+        {&hf_tcpedu_receiver_state_after, {"Receiver state after", "tcpedu.receiver.state.after",
+                                           FT_UINT8, BASE_DEC, NULL, 0x0, "RFC 9293 state", HFILL}},
+        {&hf_tcpedu_sender_state_inferred, {"Sender state inferred", "tcpedu.sender.state.inferred",
+                                            FT_BOOLEAN, BASE_NONE, NULL, 0x0,
+                                            "The sender's state is a guess, not seen evidence", HFILL}},
+        {&hf_tcpedu_receiver_state_inferred, {"Receiver state inferred", "tcpedu.receiver.state.inferred",
+                                              FT_BOOLEAN, BASE_NONE, NULL, 0x0,
+                                              "The receiver's state is a guess, not seen evidence", HFILL}},
+        {&hf_tcpedu_answers, {"Answers frame", "tcpedu.answers", FT_FRAMENUM, BASE_NONE,
+                              FRAMENUM_TYPE(FT_FRAMENUM_REQUEST), 0x0,
+                              "The peer's segment this one acknowledges first", HFILL}},
+        {&hf_tcpedu_answered_by, {"Answered by frame", "tcpedu.answered_by", FT_FRAMENUM, BASE_NONE,
+                                  FRAMENUM_TYPE(FT_FRAMENUM_RESPONSE), 0x0,
+                                  "The peer's segment that acknowledges this one", HFILL}},
+        {&hf_tcpedu_isn, {"Sender's ISN", "tcpedu.isn", FT_UINT32, BASE_DEC, NULL, 0x0,
+                          "Initial sequence number of the sender (raw, as on the wire)", HFILL}},
+        {&hf_tcpedu_isn_inferred, {"ISN inferred", "tcpedu.isn.inferred", FT_BOOLEAN, BASE_NONE, NULL,
+                                   0x0, "The SYN is not in the capture; ISN = peer's ack - 1", HFILL}},
+        {&hf_tcpedu_seq_raw, {"Sequence number (raw)", "tcpedu.seq.raw", FT_UINT32, BASE_DEC, NULL,
+                              0x0, "As on the wire (tcp.seq_raw)", HFILL}},
+        {&hf_tcpedu_seq_relative, {"Sequence number (relative)", "tcpedu.seq.relative", FT_UINT32,
+                                   BASE_DEC, NULL, 0x0, "Raw minus the sender's ISN", HFILL}},
+        {&hf_tcpedu_ack_raw, {"Acknowledgment number (raw)", "tcpedu.ack.raw", FT_UINT32, BASE_DEC,
+                              NULL, 0x0, "As on the wire (tcp.ack_raw)", HFILL}},
+        {&hf_tcpedu_ack_relative, {"Acknowledgment number (relative)", "tcpedu.ack.relative", FT_UINT32,
+                                   BASE_DEC, NULL, 0x0, "Raw minus the receiver's ISN", HFILL}},
+        {&hf_tcpedu_ack_expected, {"Expected acknowledgment number (raw)", "tcpedu.ack.expected",
+                                   FT_UINT32, BASE_DEC, NULL, 0x0,
+                                   "ISN + 1, FIN seq + 1, or ISN + 1 + data length (Fast Open)", HFILL}},
+        {&hf_tcpedu_ack_ok, {"Acknowledgment number as expected", "tcpedu.ack.ok", FT_BOOLEAN, BASE_NONE,
+                             NULL, 0x0, NULL, HFILL}},
+        {&hf_tcpedu_rst_check, {"RST acceptability", "tcpedu.rst.check", FT_UINT8, BASE_DEC, NULL, 0x0,
+                                "RFC 9293 3.10.7 / RFC 5961 3.2", HFILL}},
+        {&hf_tcpedu_anomaly, {"Anomaly", "tcpedu.anomaly", FT_UINT8, BASE_DEC, NULL, 0x0, NULL, HFILL}},
+        {&hf_tcpedu_handshake_complete, {"Handshake complete", "tcpedu.handshake.complete", FT_BOOLEAN,
+                                         BASE_NONE, NULL, 0x0, NULL, HFILL}},
+        {&hf_tcpedu_conn_outcome, {"Outcome", "tcpedu.conn.outcome", FT_UINT8, BASE_DEC, NULL, 0x0,
+                                   NULL, HFILL}},
+        {&hf_tcpedu_conn_roles, {"Roles", "tcpedu.conn.roles", FT_UINT8, BASE_DEC, NULL, 0x0,
+                                 "How the client and server were told apart", HFILL}},
+        {&hf_tcpedu_conn_client, {"Client", "tcpedu.conn.client", FT_STRING, TCPEDU_BASE_STRING, NULL,
+                                  0x0, NULL, HFILL}},
+        {&hf_tcpedu_conn_server, {"Server", "tcpedu.conn.server", FT_STRING, TCPEDU_BASE_STRING, NULL,
+                                  0x0, NULL, HFILL}},
+        {&hf_tcpedu_conn_isn_client, {"Client ISN", "tcpedu.conn.isn.client", FT_UINT32, BASE_DEC, NULL,
+                                      0x0, NULL, HFILL}},
+        {&hf_tcpedu_conn_isn_server, {"Server ISN", "tcpedu.conn.isn.server", FT_UINT32, BASE_DEC, NULL,
+                                      0x0, NULL, HFILL}},
+        {&hf_tcpedu_conn_teardown, {"Teardown style", "tcpedu.conn.teardown", FT_UINT8, BASE_DEC, NULL,
+                                    0x0, NULL, HFILL}},
+        {&hf_tcpedu_conn_first_closer, {"Closed first by", "tcpedu.conn.first_closer", FT_UINT8,
+                                        BASE_DEC, NULL, 0x0, NULL, HFILL}},
+        {&hf_tcpedu_conn_reused, {"Reuses the 4-tuple of connection", "tcpedu.conn.reused", FT_UINT32,
+                                  BASE_DEC, NULL, 0x0, NULL, HFILL}},
+        {&hf_tcpedu_handshake_frame, {"Handshake frame", "tcpedu.handshake.frame", FT_FRAMENUM,
+                                      BASE_NONE, NULL, 0x0, "One per handshake step, in order", HFILL}},
+        {&hf_tcpedu_teardown_frame, {"Teardown frame", "tcpedu.teardown.frame", FT_FRAMENUM, BASE_NONE,
+                                     NULL, 0x0, "One per teardown step, in order", HFILL}},
+        {&hf_tcpedu_quoted, {"Quoted in ICMP error", "tcpedu.quoted", FT_BOOLEAN, BASE_NONE, NULL, 0x0,
+                             "A TCP header inside an ICMP error: not a segment of the connection",
+                             HFILL}},
+    };
+    static gint *ett[] = {&ett_tcpedu, &ett_tcpedu_states, &ett_tcpedu_numbers, &ett_tcpedu_conn};
+    static ei_register_info ei[TCPEDU_A_COUNT + 2];
+    static const enum_val_t lang_vals[] = {
+        {"english", "English", TCPEDU_LANG_EN},
+        {"chinese", "简体中文 (Chinese)", TCPEDU_LANG_ZH},
+        {"both", "English and 简体中文", TCPEDU_LANG_BOTH},
+        {NULL, NULL, -1}};
+    static const int severity[] = {[TCPEDU_SEV_CHAT] = PI_CHAT, [TCPEDU_SEV_NOTE] = PI_NOTE,
+                                   [TCPEDU_SEV_WARN] = PI_WARN};
+    static const int group[] = {[TCPEDU_GRP_SEQ] = PI_SEQUENCE, [TCPEDU_GRP_PROTO] = PI_PROTOCOL,
+                                [TCPEDU_GRP_MALFORMED] = PI_MALFORMED};
+    expert_module_t *expert;
+    module_t *prefs;
+    unsigned a, i;
+
+    proto_tcpedu = proto_register_protocol("TCP lifecycle (tcpedu)", "tcpedu", "tcpedu");
+
+    vs_state = names_to_vals(TCPEDU_ST_COUNT, tcpedu_state_name);
+    vs_phase = names_to_vals(TCPEDU_PH_COUNT, tcpedu_phase_name);
+    vs_kind = names_to_vals(TCPEDU_SEG_COUNT, tcpedu_kind_name);
+    vs_dir = names_to_vals(TCPEDU_DIR_COUNT, tcpedu_dir_name);
+    vs_roles = names_to_vals(TCPEDU_ROLES_COUNT, tcpedu_roles_name);
+    vs_rst = names_to_vals(TCPEDU_RSTCHK_COUNT, tcpedu_rstchk_name);
+    vs_td = names_to_vals(TCPEDU_TD_COUNT, tcpedu_td_style_name);
+    vs_out = names_to_vals(TCPEDU_OUT_COUNT, tcpedu_outcome_name);
+    vs_rule = names_to_vals(TCPEDU_X_COUNT, tcpedu_rule_name);
+    vs_anomaly = names_to_vals(TCPEDU_A_COUNT, tcpedu_anomaly_name);
+    vs_closer = names_to_vals(TCPEDU_DIR_COUNT, dir_or_closer_name);
+    for (i = 0; i < G_N_ELEMENTS(hf); i++) {
+        int *id = hf[i].p_id;
+        const void *vals = NULL;
+        if (id == &hf_tcpedu_sender_state_before || id == &hf_tcpedu_sender_state_after ||
+            id == &hf_tcpedu_receiver_state_before || id == &hf_tcpedu_receiver_state_after)
+            vals = vs_state;
+        else if (id == &hf_tcpedu_phase)
+            vals = vs_phase;
+        else if (id == &hf_tcpedu_segment)
+            vals = vs_kind;
+        else if (id == &hf_tcpedu_direction)
+            vals = vs_dir;
+        else if (id == &hf_tcpedu_conn_roles)
+            vals = vs_roles;
+        else if (id == &hf_tcpedu_rst_check)
+            vals = vs_rst;
+        else if (id == &hf_tcpedu_conn_teardown)
+            vals = vs_td;
+        else if (id == &hf_tcpedu_conn_outcome)
+            vals = vs_out;
+        else if (id == &hf_tcpedu_rule)
+            vals = vs_rule;
+        else if (id == &hf_tcpedu_anomaly)
+            vals = vs_anomaly;
+        else if (id == &hf_tcpedu_conn_first_closer)
+            vals = vs_closer;
+        if (vals)
+            hf[i].hfinfo.strings = vals;
+    }
+    proto_register_field_array(proto_tcpedu, hf, (int)G_N_ELEMENTS(hf));
+    proto_register_subtree_array(ett, (int)G_N_ELEMENTS(ett));
+
+    for (a = 0; a < TCPEDU_A_COUNT; a++) {
+        ei_tcpedu_anomaly[a].ei = EI_INIT_EI;
+        ei_tcpedu_anomaly[a].hf = EI_INIT_HF;
+        ei[a].ids = &ei_tcpedu_anomaly[a];
+        ei[a].eiinfo.name = wmem_strdup_printf(wmem_epan_scope(), "tcpedu.%s", tcpedu_anomaly_name(a));
+        ei[a].eiinfo.group = group[tcpedu_anomaly_group(a)];
+        ei[a].eiinfo.severity = severity[tcpedu_anomaly_severity(a)];
+        ei[a].eiinfo.summary = tcpedu_cat_anomaly(a)->en;
+        ei[a].eiinfo.hf_info.p_id = &ei[a].ids->hf;
+        ei[a].eiinfo.hf_info.hfinfo.name = ei[a].eiinfo.summary;
+        ei[a].eiinfo.hf_info.hfinfo.abbrev = ei[a].eiinfo.name;
+        ei[a].eiinfo.hf_info.hfinfo.type = FT_NONE;
+        ei[a].eiinfo.hf_info.hfinfo.display = BASE_NONE;
+        ei[a].eiinfo.hf_info.hfinfo.id = -1;
+        ei[a].eiinfo.hf_info.hfinfo.parent = -1;
+        ei[a].eiinfo.hf_info.hfinfo.ref_type = HF_REF_TYPE_NONE;
+        ei[a].eiinfo.hf_info.hfinfo.same_name_prev_id = -1;
+    }
+    ei[TCPEDU_A_COUNT] = (ei_register_info){&ei_tcpedu_malformed,
+        {"tcpedu.malformed", PI_MALFORMED, PI_WARN,
+         "TCP header incomplete or invalid: this segment is not analysed", EXPFILL}};
+    ei[TCPEDU_A_COUNT + 1] = (ei_register_info){&ei_tcpedu_quoted,
+        {"tcpedu.quoted_in_icmp", PI_SEQUENCE, PI_NOTE,
+         "TCP header quoted in an ICMP error: not a segment of the connection", EXPFILL}};
+    expert = expert_register_protocol(proto_tcpedu);
+    expert_register_field_array(expert, ei, (int)G_N_ELEMENTS(ei));
+
+    prefs = prefs_register_protocol(proto_tcpedu, NULL);
+    prefs_register_enum_preference(prefs, "language", "Language of the explanations",
+                                   "English, Chinese (简体中文) or both", &pref_language, lang_vals,
+                                   FALSE);
+    prefs_register_bool_preference(prefs, "info_prefix", "Prefix the Info column",
+                                   "Show [Handshake 2/3], [Teardown 1/4], [Reset] before the Info text",
+                                   &pref_info_prefix);
+
+    register_init_routine(tcpedu_init);
+    tcpedu_handle = create_dissector_handle(dissect_tcpedu, proto_tcpedu);
+}
+
+void proto_reg_handoff_tcpedu(void)
+{
+    GArray *wanted = g_array_sized_new(FALSE, FALSE, (guint)sizeof(int), W_COUNT + 1);
+    unsigned w;
+
+    proto_tcp = proto_get_id_by_filter_name("tcp");
+    proto_icmp = proto_get_id_by_filter_name("icmp");
+    proto_icmpv6 = proto_get_id_by_filter_name("icmpv6");
+    g_array_append_val(wanted, proto_tcp);
+    for (w = 0; w < W_COUNT; w++) {
+        wanted_hf[w] = proto_registrar_get_id_byname(wanted_names[w]);
+        if (wanted_hf[w] > 0)
+            g_array_append_val(wanted, wanted_hf[w]);
+    }
+    register_postdissector(tcpedu_handle);
+    set_postdissector_wanted_hfids(tcpedu_handle, wanted);
+}

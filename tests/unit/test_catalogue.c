@@ -1,0 +1,45 @@
+/*
+ * test_catalogue.c - every text exists in both languages, for every id the
+ * observer can produce.
+ */
+#include "harness.h"
+#include "tcpedu_catalogue.h"
+
+static int complete(const tcpedu_text *t)
+{
+    return t->en && t->zh && t->en[0] && t->zh[0] && strcmp(t->en, "?") != 0 &&
+           strcmp(t->zh, "?") != 0;
+}
+
+TEST(catalogue_every_anomaly_has_both_languages)
+{
+    unsigned a;
+    CHECK_EQ_U(tcpedu_cat_anomaly_count(), TCPEDU_A_COUNT);
+    for (a = 0; a < TCPEDU_A_COUNT; a++) {
+        if (!complete(tcpedu_cat_anomaly(a)))
+            fprintf(stderr, "anomaly %s lacks a text\n", tcpedu_anomaly_name(a));
+        CHECK(complete(tcpedu_cat_anomaly(a)));
+    }
+}
+
+TEST(catalogue_every_rule_has_both_languages)
+{
+    unsigned r;
+    CHECK_EQ_U(tcpedu_cat_rule_count(), TCPEDU_X_COUNT);
+    for (r = 0; r < TCPEDU_X_COUNT; r++) {
+        if (!complete(tcpedu_cat_rule(r)))
+            fprintf(stderr, "rule %s lacks a text\n", tcpedu_rule_name(r));
+        CHECK(complete(tcpedu_cat_rule(r)));
+    }
+}
+
+TEST(catalogue_every_phase_has_both_languages)
+{
+    unsigned p;
+    CHECK_EQ_U(tcpedu_cat_phase_count(), TCPEDU_PH_COUNT);
+    for (p = 0; p < TCPEDU_PH_COUNT; p++)
+        CHECK(complete(tcpedu_cat_phase(p)));
+    CHECK_STR(tcpedu_cat_pick(tcpedu_cat_phase(TCPEDU_PH_TEARDOWN), TCPEDU_LANG_ZH), "挥手");
+    CHECK_STR(tcpedu_cat_pick(tcpedu_cat_phase(TCPEDU_PH_TEARDOWN), TCPEDU_LANG_EN), "Teardown");
+    CHECK_STR(tcpedu_cat_pick(tcpedu_cat_anomaly(TCPEDU_A_COUNT), TCPEDU_LANG_EN), "?");
+}
