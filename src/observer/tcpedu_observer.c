@@ -297,6 +297,7 @@ static void on_syn(tcpedu_conn *c, tcpedu_endpoint *S, tcpedu_endpoint *R,
         c->simultaneous_open = true;
         MARK(v, SIMULTANEOUS_OPEN);
         v->sender_before = TCPEDU_ST_CLOSED;
+        v->inferred &= (uint8_t)~TCPEDU_INF_SENDER_BEFORE;
         S->inferred = false;
         if (R->syn_v) { /* R's SYN reached S while S was in SYN-SENT */
             R->syn_v->receiver_before = TCPEDU_ST_SYN_SENT;
@@ -360,8 +361,15 @@ static void on_synack(tcpedu_conn *c, tcpedu_endpoint *S, tcpedu_endpoint *R,
                 MARK(v, TFO_DATA_NOT_ACKED);
         }
     }
-    if (ack_ok)
+    if (ack_ok) {
         r = apply_ack(c, S, R, s, v);
+        if (v->answers == 0 && R->syn_v && R->syn_sent && !R->isn_from_peer) {
+            /* Fast Open data ignored: the SYN-ACK still answers the SYN. */
+            v->answers = R->syn_v->frame;
+            if (R->syn_v->answered_by == 0)
+                R->syn_v->answered_by = s->frame;
+        }
+    }
     if (!R->syn_sent && !R->seq_known) {
         /* The client's SYN is not in the capture: its ISN is the
          * acknowledgment minus one (inferred). */
@@ -399,8 +407,11 @@ static void on_synack(tcpedu_conn *c, tcpedu_endpoint *S, tcpedu_endpoint *R,
         /* 3.10.7.2 LISTEN: on a SYN, "send <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK>
          * ... the connection state should be changed to SYN-RECEIVED". The
          * SYN-ACK is the evidence that S was listening. */
-        if (S->state == TCPEDU_ST_LISTEN && !c->start_missing)
+        if (S->state == TCPEDU_ST_LISTEN && !c->start_missing) {
             v->inferred &= (uint8_t)~TCPEDU_INF_SENDER_BEFORE;
+            if (R->syn_v) /* the SYN's receiver was listening after all */
+                R->syn_v->inferred &= (uint8_t)~(TCPEDU_INF_RECEIVER_BEFORE | TCPEDU_INF_RECEIVER_AFTER);
+        }
         S->state = TCPEDU_ST_SYN_RECEIVED;
         S->inferred = false;
     }
@@ -499,6 +510,7 @@ static void on_rst(tcpedu_conn *c, tcpedu_endpoint *S, tcpedu_endpoint *R,
         v->rule = TCPEDU_X_RST_REFUSED;
         MARK(v, REFUSED);
         v->sender_before = TCPEDU_ST_CLOSED;
+        v->inferred &= (uint8_t)~TCPEDU_INF_SENDER_BEFORE;
         if (R->syn_v) {
             R->syn_v->receiver_before = TCPEDU_ST_CLOSED;
             R->syn_v->receiver_after = TCPEDU_ST_CLOSED;
@@ -729,12 +741,14 @@ static void on_other(tcpedu_conn *c, tcpedu_endpoint *S, tcpedu_endpoint *R,
                                                                       : TCPEDU_X_TD_FINAL_ACK;
         v->ack_expected = R->fin_seq + 1;
         v->ack_check = s->ack == v->ack_expected ? TCPEDU_ACKCHK_OK : TCPEDU_ACKCHK_BAD;
-    } else if (s->len > 0 && R->fin_sent && !S->fin_sent && v->rule == TCPEDU_X_DATA) {
+    }
+    if (s->len > 0 && R->fin_sent && !S->fin_sent && !v->retransmission) {
         /* The peer closed its sending side; this side still sends:
          * half-close (RFC 9293 section 3.6). */
         c->halfclose_data = true;
         MARK(v, HALF_CLOSE_DATA);
-        v->rule = TCPEDU_X_TD_HALF_CLOSE_DATA;
+        if (v->rule == TCPEDU_X_DATA)
+            v->rule = TCPEDU_X_TD_HALF_CLOSE_DATA;
     }
     if (s->len > 0 && S->fin_sent && SEQ_GEQ(s->seq, S->fin_seq))
         MARK(v, DATA_AFTER_FIN);
@@ -804,6 +818,13 @@ void tcpedu_observe(tcpedu_conn *c, const tcpedu_segment *s, tcpedu_verdict *v)
                 : s->len > 0 ? TCPEDU_SEG_DATA : TCPEDU_SEG_ACK;
         v->rule = TCPEDU_X_AFTER_RESET;
         v->phase = TCPEDU_PH_RESET;
+    } else if (HAS(f, TCPEDU_F_RST) && HAS(f, TCPEDU_F_SYN)) {
+        /* RFC 9293's check order (RST before SYN) would reset on an exact
+         * SYN+RST, but no TCP sends it and firewalls and many stacks drop
+         * it: the observer does not believe it. */
+        v->kind = TCPEDU_SEG_ODD;
+        v->rule = TCPEDU_X_NOT_ACCEPTED;
+        v->phase = current_phase(c);
     } else if (HAS(f, TCPEDU_F_RST)) {
         on_rst(c, S, R, s, v, side);
     } else if (HAS(f, TCPEDU_F_SYN) && !HAS(f, TCPEDU_F_ACK)) {

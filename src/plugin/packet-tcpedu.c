@@ -377,7 +377,6 @@ static guint8 side_of(const tcpedu_gconn *g, const tcpedu_addr *src, guint16 spo
 static void observe_entry(tcpedu_fentry *e, const tcpedu_addr *src, const tcpedu_addr *dst)
 {
     tcpedu_gconn *g = (tcpedu_gconn *)wmem_map_lookup(conns_by_stream, GUINT_TO_POINTER(e->stream));
-    gboolean is_syn = (e->seg.flags & (TCPEDU_F_SYN | TCPEDU_F_ACK | TCPEDU_F_RST)) == TCPEDU_F_SYN;
 
     if (!g) {
         /* A stream Wireshark has not shown before.  If its 4-tuple carried
@@ -386,14 +385,21 @@ static void observe_entry(tcpedu_fentry *e, const tcpedu_addr *src, const tcpedu
         char *key = tuple_key(wmem_file_scope(), src, e->seg.sport, dst, e->seg.dport);
         tcpedu_gconn *prev = (tcpedu_gconn *)wmem_map_lookup(conns_by_tuple, key);
         tcpedu_new why = TCPEDU_NEW_NO;
-        if (prev && is_syn) {
-            const tcpedu_endpoint *pe = &prev->obs.ep[side_of(prev, src, e->seg.sport, e->seg.dport)];
-            why = (prev->obs.reset || prev->obs.refused) && pe->syn_sent && pe->isn == e->seg.seq
-                      ? TCPEDU_NEW_RETRY : TCPEDU_NEW_PORT_REUSE;
+        if (prev) {
+            /* Wireshark split the 4-tuple into a new stream.  The observer
+             * decides whether it is a new connection (port reuse) or the
+             * same one (e.g. a stray SYN+FIN probe that Wireshark took for
+             * a new connection). */
+            e->seg.side = side_of(prev, src, e->seg.sport, e->seg.dport);
+            why = tcpedu_conn_is_new(&prev->obs, &e->seg);
         }
-        g = new_conn(e, src, dst, why, prev ? prev->index : 0);
+        if (prev && why == TCPEDU_NEW_NO) {
+            g = prev;
+        } else {
+            g = new_conn(e, src, dst, why, prev ? prev->index : 0);
+            wmem_map_insert(conns_by_tuple, key, g);
+        }
         wmem_map_insert(conns_by_stream, GUINT_TO_POINTER(e->stream), g);
-        wmem_map_insert(conns_by_tuple, key, g);
     } else {
         tcpedu_new why;
         e->seg.side = side_of(g, src, e->seg.sport, e->seg.dport);

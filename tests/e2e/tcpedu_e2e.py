@@ -1,0 +1,202 @@
+"""tcpedu_e2e: run the real tshark with the freshly built plugin.
+
+tshark ignores personal plugins when run as root (and CI runs as root), so
+as root every tshark call runs as the unprivileged user nobody through
+setpriv, with a temporary HOME that holds the plugin in the personal
+plugin folder.  Everything tshark must read (plugin, HOME, captures) is
+copied into a world-readable temporary folder first.
+
+Environment (set by ctest, see tests/CMakeLists.txt):
+  TCPEDU_PLUGIN      path of the built tcpedu.so
+  TCPEDU_WS_VERSION  "4.0" etc. (the plugin folder name)
+  TCPEDU_SOURCE_DIR  repository root
+"""
+import atexit
+import os
+import shutil
+import subprocess
+import tempfile
+import unittest
+
+SOURCE_DIR = os.environ.get("TCPEDU_SOURCE_DIR",
+                            os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..")))
+PLUGIN = os.environ.get("TCPEDU_PLUGIN", os.path.join(SOURCE_DIR, "build", "tcpedu.so"))
+WS_VERSION = os.environ.get("TCPEDU_WS_VERSION", "4.0")
+REAL = os.path.join(SOURCE_DIR, "tests", "captures", "real")
+HANDMADE = os.path.join(SOURCE_DIR, "tests", "captures", "handmade")
+SHARED = os.path.abspath(os.path.join(SOURCE_DIR, "..", "shared", "captures"))
+
+# Text on stderr that means tshark or a dissector broke, whatever the exit
+# code; and text in the decoded output (-V) that means a dissector threw.
+FATAL_MARKERS = ("dissector bug", "Dissector bug", "ws_assert", "Segmentation fault",
+                 "Aborted", "AddressSanitizer", "CRITICAL", "g_assert")
+FATAL_OUTPUT_MARKERS = ("Dissector bug", "dissector bug")
+
+
+class Tshark:
+    """One temporary HOME with the plugin installed; tshark runs in it."""
+
+    def __init__(self):
+        self.tmp = tempfile.mkdtemp(prefix="tcpedu-e2e-")
+        atexit.register(shutil.rmtree, self.tmp, True)
+        self.home = os.path.join(self.tmp, "home")
+        plugdir = os.path.join(self.home, ".local", "lib", "wireshark", "plugins", WS_VERSION, "epan")
+        os.makedirs(plugdir)
+        shutil.copy(PLUGIN, os.path.join(plugdir, "tcpedu.so"))
+        self.caps = os.path.join(self.tmp, "caps")
+        os.makedirs(self.caps)
+        for root, dirs, files in os.walk(self.tmp):
+            os.chmod(root, 0o755)
+            for f in files:
+                os.chmod(os.path.join(root, f), 0o644)
+        self.copied = {}
+
+    def capture(self, path):
+        """A world-readable copy of capture @path."""
+        if path not in self.copied:
+            name = "%d-%s" % (len(self.copied), os.path.basename(path))
+            dst = os.path.join(self.caps, name)
+            shutil.copy(path, dst)
+            os.chmod(dst, 0o644)
+            self.copied[path] = dst
+        return self.copied[path]
+
+    def run(self, args, check=True, timeout=600):
+        """Run tshark with @args; return (rc, stdout, stderr)."""
+        env = {"HOME": self.home, "PATH": "/usr/sbin:/usr/bin:/sbin:/bin", "LANG": "C.UTF-8",
+               "LC_ALL": "C.UTF-8"}
+        for k in ("WIRESHARK_DEBUG_WMEM_OVERRIDE", "G_SLICE", "LD_PRELOAD", "ASAN_OPTIONS"):
+            if k in os.environ:
+                env[k] = os.environ[k]
+        cmd = ["tshark"] + list(args)
+        if os.geteuid() == 0:
+            cmd = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] + cmd
+        p = subprocess.run(cmd, env=env, cwd=self.tmp, stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, timeout=timeout)
+        out = p.stdout.decode("utf-8", "replace")
+        err = p.stderr.decode("utf-8", "replace")
+        if check:
+            bad = [m for m in FATAL_MARKERS if m in err]
+            bad += [m for m in FATAL_OUTPUT_MARKERS if m in out]
+            if p.returncode != 0 or bad:
+                raise AssertionError("tshark %s failed (rc %d, %s):\n%s" %
+                                     (" ".join(args), p.returncode, bad, err[-3000:]))
+        return p.returncode, out, err
+
+    def values(self):
+        """{field: {number: name}} from tshark -G values (the documented names)."""
+        if not hasattr(self, "_values"):
+            _, out, _ = self.run(["-G", "values"])
+            vals = {}
+            for line in out.splitlines():
+                parts = line.split("\t")
+                if len(parts) == 4 and parts[0] == "V" and parts[1].startswith("tcpedu."):
+                    vals.setdefault(parts[1], {})[parts[2]] = parts[3]
+            self._values = vals
+        return self._values
+
+    def fields(self, capture, fields, two_pass=False, extra=()):
+        """One dict per frame with a tcpedu verdict: field -> value string.
+
+        Value-string fields are translated to their names; several
+        occurrences are joined with ','.
+        """
+        args = ["-r", self.capture(capture), "-T", "fields", "-E", "separator=\t",
+                "-E", "occurrence=a", "-E", "aggregator=,", "-e", "frame.number"]
+        for f in fields:
+            args += ["-e", f]
+        if two_pass:
+            args.append("-2")
+        args += list(extra)
+        _, out, _ = self.run(args)
+        vals = self.values()
+        rows = []
+        for line in out.splitlines():
+            cols = line.split("\t")
+            row = {"frame": cols[0]}
+            for f, c in zip(fields, cols[1:]):
+                if f in vals and c != "":
+                    c = ",".join(vals[f].get(x, "?" + x) for x in c.split(","))
+                row[f] = c
+            rows.append(row)
+        return rows
+
+
+_TSHARK = None
+
+
+def tshark():
+    """The Tshark of this test process (made once)."""
+    global _TSHARK
+    if _TSHARK is None:
+        _TSHARK = Tshark()
+    return _TSHARK
+
+
+# The columns of a lifecycle table (see parse_table).
+TABLE_FIELDS = ["tcpedu.phase", "tcpedu.step", "tcpedu.segment",
+                "tcpedu.sender.state.before", "tcpedu.sender.state.after",
+                "tcpedu.receiver.state.before", "tcpedu.receiver.state.after",
+                "tcpedu.sender.state.inferred", "tcpedu.receiver.state.inferred",
+                "tcpedu.answers", "tcpedu.answered_by", "tcpedu.direction"]
+
+
+def parse_table(text):
+    """Parse an expected lifecycle table written by hand.
+
+    One line per frame: frame phase step kind sender receiver answers
+    answered_by dir.  step '-' = none; sender/receiver 'A>B' (before >
+    after) with a trailing '~' on a state that is inferred; answers and
+    answered_by a frame number or '-'; dir 'c' (client to server) or 's'.
+    Returns {frame: row} in the shape Tshark.fields returns.
+    """
+    rows = {}
+    for line in text.strip().splitlines():
+        line = line.split("#")[0].strip()
+        if not line:
+            continue
+        fr, phase, step, kind, snd, rcv, ans, ansby, d = line.split()
+        sb, sa = snd.split(">")
+        rb, ra = rcv.split(">")
+        rows[fr] = {
+            "tcpedu.phase": phase,
+            "tcpedu.step": "" if step == "-" else step,
+            "tcpedu.segment": kind,
+            "tcpedu.sender.state.before": sb.rstrip("~"),
+            "tcpedu.sender.state.after": sa.rstrip("~"),
+            "tcpedu.receiver.state.before": rb.rstrip("~"),
+            "tcpedu.receiver.state.after": ra.rstrip("~"),
+            "tcpedu.sender.state.inferred": "1" if ("~" in sb or "~" in sa) else "0",
+            "tcpedu.receiver.state.inferred": "1" if ("~" in rb or "~" in ra) else "0",
+            "tcpedu.answers": "" if ans == "-" else ans,
+            "tcpedu.answered_by": "" if ansby == "-" else ansby,
+            "tcpedu.direction": {"c": "client-to-server", "s": "server-to-client"}[d],
+        }
+    return rows
+
+
+class LifecycleCase(unittest.TestCase):
+    """Base class: compare a capture's tcpedu fields with a table."""
+
+    maxDiff = None
+
+    def check_table(self, capture, table, single_pass_differs=None):
+        """-2 must match @table exactly; the single pass too, except that it
+        cannot know answered_by (a later frame) and that the frames in
+        @single_pass_differs ({frame: {field: value}}) show the value a
+        later frame revised."""
+        t = tshark()
+        expected = parse_table(table)
+        two = {r["frame"]: r for r in t.fields(capture, TABLE_FIELDS, two_pass=True)}
+        one = {r["frame"]: r for r in t.fields(capture, TABLE_FIELDS)}
+        self.assertEqual(sorted(two, key=int), sorted(expected, key=int),
+                         "frames with a verdict (-2)")
+        for fr, exp in expected.items():
+            got = {k: v for k, v in two[fr].items() if k != "frame"}
+            self.assertEqual(got, exp, "%s frame %s (-2)" % (os.path.basename(capture), fr))
+        for fr, exp in expected.items():
+            exp1 = dict(exp)
+            exp1["tcpedu.answered_by"] = ""
+            exp1.update((single_pass_differs or {}).get(fr, {}))
+            got = {k: v for k, v in one[fr].items() if k != "frame"}
+            self.assertEqual(got, exp1, "%s frame %s (single pass)" % (os.path.basename(capture), fr))
