@@ -155,6 +155,10 @@ def parse_table(text):
         line = line.split("#")[0].strip()
         if not line:
             continue
+        if line.split()[1:] == ["none"]:
+            # no verdict: a TCP header quoted in ICMP, or one tcpedu cannot read
+            rows[line.split()[0]] = {f: "" for f in TABLE_FIELDS}
+            continue
         fr, phase, step, kind, snd, rcv, ans, ansby, d = line.split()
         sb, sa = snd.split(">")
         rb, ra = rcv.split(">")
