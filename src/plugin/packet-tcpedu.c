@@ -18,6 +18,7 @@
 #include <epan/packet.h>
 #include <epan/prefs.h>
 #include <epan/proto_data.h>
+#include <epan/tap.h>
 
 #include "packet-tcpedu.h"
 #include "tcpedu_catalogue.h"
@@ -31,6 +32,7 @@ static int proto_tcp = -1;
 static int proto_icmp = -1;
 static int proto_icmpv6 = -1;
 static dissector_handle_t tcpedu_handle;
+static int tcpedu_tap = -1;
 
 /* Display-filter fields (docs/FIELDS.md lists them with their values). */
 static int hf_tcpedu_stream = -1;
@@ -121,40 +123,6 @@ static const char *const wanted_names[W_COUNT] = {
     [W_IPV6_DST] = "ipv6.dst",
 };
 static int wanted_hf[W_COUNT];
-
-/* An IPv4 or IPv6 address as raw bytes (len 0 = not known). */
-typedef struct {
-    guint8 len;
-    guint8 b[16];
-} tcpedu_addr;
-
-/* The glue's record of one connection: the observer's record plus what
- * only the glue knows (addresses, Wireshark's stream number). */
-typedef struct {
-    tcpedu_conn obs;
-    guint32 stream;       /* tcp.stream */
-    guint32 index;        /* tcpedu.conn: 1, 2, ... in order of first segment */
-    guint32 reused_from;  /* tcpedu.conn of the previous connection on this 4-tuple */
-    guint16 port[2];      /* side 0 = sender of the connection's first segment */
-    tcpedu_addr addr[2];
-} tcpedu_gconn;
-
-/* What tcpedu stored about one TCP header in a frame. */
-typedef enum { FE_SEGMENT, FE_QUOTED, FE_MALFORMED } fe_what;
-typedef struct {
-    guint8 what;          /* fe_what */
-    guint8 has_stream;
-    guint32 stream;
-    tcpedu_gconn *conn;   /* FE_SEGMENT only */
-    tcpedu_segment seg;
-    tcpedu_verdict v;     /* FE_SEGMENT only; the observer may update it later */
-} tcpedu_fentry;
-
-/* Per-frame record: one entry per TCP header (tunnels carry several). */
-typedef struct {
-    guint n;
-    tcpedu_fentry e[];
-} tcpedu_frame;
 
 #define TCPEDU_MAX_LAYERS 8
 
@@ -445,6 +413,11 @@ static tcpedu_frame *first_pass(packet_info *pinfo, proto_tree *tree)
 
 /* ---- display --------------------------------------------------------- */
 
+int tcpedu_pref_language(void)
+{
+    return pref_language;
+}
+
 static tcpedu_lang lang_now(void)
 {
     return (tcpedu_lang)pref_language;
@@ -695,10 +668,16 @@ static int dissect_tcpedu(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, v
     if (!fr)
         return 0;
     for (i = 0; i < fr->n; i++) {
-        if (fr->e[i].what == FE_SEGMENT)
+        if (fr->e[i].what == FE_SEGMENT) {
+            tcpedu_tap_rec *rec = wmem_new(pinfo->pool, tcpedu_tap_rec);
             show_segment(tvb, pinfo, tree, &fr->e[i]);
-        else
+            rec->e = &fr->e[i];
+            rec->frame = pinfo->num;
+            rec->abs_ts = pinfo->abs_ts;
+            tap_queue_packet(tcpedu_tap, pinfo, rec);
+        } else {
             show_other(tvb, pinfo, tree, &fr->e[i]);
+        }
     }
     return tvb_captured_length(tvb);
 }
@@ -906,6 +885,8 @@ void proto_register_tcpedu(void)
                                    &pref_info_prefix);
 
     register_init_routine(tcpedu_init);
+    tcpedu_tap = register_tap("tcpedu");
+    tcpedu_stats_register();
     tcpedu_handle = create_dissector_handle(dissect_tcpedu, proto_tcpedu);
 }
 
