@@ -144,14 +144,14 @@ static const tcpedu_text rule_texts[TCPEDU_X_COUNT] = {
         "the client's SYN, captured after the SYN-ACK that answers it",
         "客户端的 SYN，被抓到的时间晚于回应它的 SYN-ACK", NULL},
     [TCPEDU_X_DATA] = {
-        "data: the sequence number advances by the payload length",
-        "数据：序列号按载荷长度增加", "RFC 9293 3.4"},
+        "payload bytes; the sequence number advances by the payload length",
+        "携带载荷数据；序列号按载荷长度增加", "RFC 9293 3.4"},
     [TCPEDU_X_DATA_RETRANS] = {
         "data sent again (retransmission)",
         "重新发送的数据（重传）", "RFC 6298"},
     [TCPEDU_X_ACK] = {
-        "acknowledgment: names the next byte expected",
-        "确认：指明期望收到的下一个字节", "RFC 9293 3.4"},
+        "an acknowledgment without data; it names the next byte expected",
+        "不带数据的确认；它指明期望收到的下一个字节", "RFC 9293 3.4"},
     [TCPEDU_X_KEEPALIVE] = {
         "keep-alive probe: one byte before the next sequence number, to make the peer answer",
         "保活探测：序列号比下一个序列号小 1，促使对端回应", "RFC 9293 3.8.4"},
@@ -225,6 +225,171 @@ static const tcpedu_text phase_texts[TCPEDU_PH_COUNT] = {
     [TCPEDU_PH_RESET] = {"Reset", "重置", "RFC 9293 3.10.7"},
 };
 
+static const tcpedu_text texts[TCPEDU_T_COUNT] = {
+    [TCPEDU_T_FLAG_SYN_ONLY] = {
+        "SYN=1, ACK=0: the first segment asks to synchronize sequence numbers and has nothing to acknowledge yet",
+        "SYN=1，ACK=0：第一个报文段请求同步序列号，此时还没有可以确认的内容", "RFC 9293 3.5"},
+    [TCPEDU_T_FLAG_SYN_ACK] = {
+        "SYN=1, ACK=1: the server sends its own SYN and acknowledges the client's in one segment",
+        "SYN=1，ACK=1：服务器在同一个报文段中发送自己的 SYN 并确认客户端的 SYN", "RFC 9293 3.5"},
+    [TCPEDU_T_FLAG_HS_ACK] = {
+        "SYN=0, ACK=1: the third segment only acknowledges; it is not a SYN-ACK",
+        "SYN=0，ACK=1：第三个报文段只做确认，它不是 SYN-ACK", "RFC 9293 3.5"},
+    [TCPEDU_T_FLAG_ACK_ALWAYS] = {
+        "ACK=1: ACK is set on every segment after the handshake",
+        "ACK=1：握手之后的每个报文段都设置 ACK", "RFC 9293 3.10.7.4"},
+    [TCPEDU_T_FLAG_FIN] = {
+        "FIN=1 (and ACK=1): the sender has no more data; a FIN carries ACK like every segment after the handshake",
+        "FIN=1（同时 ACK=1）：发送方没有更多数据了；和握手之后的每个报文段一样，FIN 报文段也带 ACK", "RFC 9293 3.6"},
+    [TCPEDU_T_FLAG_RST] = {
+        "RST=1: the sender resets the connection; nothing is acknowledged and no TIME-WAIT follows",
+        "RST=1：发送方重置连接；不会再有确认，也没有 TIME-WAIT", "RFC 9293 3.10.7"},
+    [TCPEDU_T_FLAG_ACK_MISSING] = {
+        "ACK=0 on a segment that is not a SYN: the receiver drops it",
+        "非 SYN 报文段的 ACK=0：接收方会丢弃它", "RFC 9293 3.10.7.4"},
+    [TCPEDU_T_FLAG_ECN_SETUP] = {
+        "ECE=1 and CWR=1 in a SYN: the client offers Explicit Congestion Notification",
+        "SYN 中 ECE=1 且 CWR=1：客户端提议使用显式拥塞通知（ECN）", "RFC 3168 6.1.1"},
+    [TCPEDU_T_FLAG_ECN_ACCEPT] = {
+        "ECE=1, CWR=0 in a SYN-ACK: the server accepts ECN",
+        "SYN-ACK 中 ECE=1、CWR=0：服务器同意使用 ECN", "RFC 3168 6.1.1"},
+    [TCPEDU_T_SEQ_ISN] = {
+        "The sequence number of a SYN is the sender's initial sequence number (ISN), chosen at random; the SYN uses one number, so data starts at ISN + 1",
+        "SYN 的序列号就是发送方的初始序列号（ISN），它是随机选取的；SYN 占用一个序号，所以数据从 ISN + 1 开始", "RFC 9293 3.4.1, RFC 6528"},
+    [TCPEDU_T_SEQ_DATA] = {
+        "The sequence number numbers the first payload byte; it advances by the payload length",
+        "序列号是本报文段第一个载荷字节的编号；它按载荷长度增加", "RFC 9293 3.4"},
+    [TCPEDU_T_SEQ_FIN] = {
+        "The FIN takes the number after the last data byte and uses up one sequence number itself",
+        "FIN 占用最后一个数据字节之后的那个序号，它本身消耗一个序列号", "RFC 9293 3.6"},
+    [TCPEDU_T_SEQ_RELATIVE] = {
+        "Relative numbers count from the ISN (Wireshark's tcp.seq starts at 0); the raw number is what is on the wire (tcp.seq_raw)",
+        "相对序列号从 ISN 开始计数（Wireshark 的 tcp.seq 从 0 开始）；原始序列号才是线路上实际的值（tcp.seq_raw）", NULL},
+    [TCPEDU_T_SEQ_NO_ISN] = {
+        "This side's SYN is not in the capture: relative numbers count from the first sequence number seen",
+        "本抓包中没有这一端的 SYN：相对序列号从看到的第一个序列号开始计数", NULL},
+    [TCPEDU_T_ACK_NONE] = {
+        "ACK=0: the acknowledgment field carries nothing",
+        "ACK=0：确认号字段没有意义", "RFC 9293 3.1"},
+    [TCPEDU_T_ACK_SYN] = {
+        "Acknowledgment = the peer's ISN + 1, because the SYN used one sequence number",
+        "确认号 = 对方的 ISN + 1，因为 SYN 占用了一个序列号", "RFC 9293 3.5"},
+    [TCPEDU_T_ACK_SYN_DATA] = {
+        "Acknowledgment = the client's ISN + 1 + the data length: the server accepted the data carried in the SYN (Fast Open)",
+        "确认号 = 客户端的 ISN + 1 + 数据长度：服务器接受了 SYN 中携带的数据（快速打开）", "RFC 7413 4.2"},
+    [TCPEDU_T_ACK_FIN] = {
+        "Acknowledgment = the FIN's sequence number + 1, because the FIN used one sequence number",
+        "确认号 = FIN 的序列号 + 1，因为 FIN 占用了一个序列号", "RFC 9293 3.6"},
+    [TCPEDU_T_ACK_NEXT] = {
+        "The acknowledgment number names the next byte this side expects: every byte before it has arrived",
+        "确认号指明本端期望收到的下一个字节：在它之前的所有字节都已收到", "RFC 9293 3.4"},
+    [TCPEDU_T_ACK_WRONG] = {
+        "The acknowledgment number is not the expected one",
+        "确认号不是预期的值", "RFC 9293 3.10.7"},
+    [TCPEDU_T_HDR_LEN] = {
+        "The data offset field counts 32-bit words: header length in bytes = words x 4 (20 bytes without options)",
+        "数据偏移字段以 32 位字为单位：首部长度（字节）= 字数 x 4（无选项时为 20 字节）", "RFC 9293 3.1"},
+    [TCPEDU_T_WIN_SYN] = {
+        "The window in a SYN or SYN-ACK is never scaled",
+        "SYN 或 SYN-ACK 中的窗口值从不缩放", "RFC 7323 2.2"},
+    [TCPEDU_T_WIN_SCALED] = {
+        "Window scaling is in effect: the receive window is the window field x 2^shift",
+        "窗口缩放已生效：接收窗口 = 窗口字段 x 2^移位数", "RFC 7323 2.2"},
+    [TCPEDU_T_WIN_NOT_SCALED] = {
+        "No window scaling: both SYNs must carry the window-scale option",
+        "没有窗口缩放：双方的 SYN 都必须携带窗口缩放选项", "RFC 7323 2.2"},
+    [TCPEDU_T_WIN_UNKNOWN] = {
+        "Window scale unknown: the handshake is not in the capture",
+        "窗口缩放未知：抓包中没有握手", "RFC 7323 2.2"},
+    [TCPEDU_T_OPT_MSS] = {
+        "MSS: the largest segment payload this side can receive",
+        "MSS：本端能够接收的最大报文段载荷", "RFC 9293 3.7.1"},
+    [TCPEDU_T_OPT_WSCALE] = {
+        "Window scale: the shift this side will apply to the windows it announces",
+        "窗口缩放：本端对自己通告的窗口所使用的移位数", "RFC 7323 2"},
+    [TCPEDU_T_OPT_SACK_PERM] = {
+        "SACK permitted: this side can receive selective acknowledgments",
+        "允许 SACK：本端可以接收选择性确认", "RFC 2018"},
+    [TCPEDU_T_OPT_TS_SYN] = {
+        "Timestamps offered: TSval is this side's clock, TSecr is 0 because there is nothing to echo yet",
+        "提议使用时间戳：TSval 是本端的时钟值，TSecr 为 0，因为还没有可回显的值", "RFC 7323 3"},
+    [TCPEDU_T_OPT_TS_ECHO] = {
+        "Timestamps: TSecr echoes the peer's latest TSval",
+        "时间戳：TSecr 回显对方最近的 TSval", "RFC 7323 3"},
+    [TCPEDU_T_OPT_TFO_REQUEST] = {
+        "Fast Open cookie request: the client asks for a cookie to send data in a later SYN",
+        "快速打开 Cookie 请求：客户端请求一个 Cookie，以便在以后的 SYN 中携带数据", "RFC 7413 4.1"},
+    [TCPEDU_T_OPT_TFO_COOKIE] = {
+        "Fast Open cookie: lets the client put data in its SYN",
+        "快速打开 Cookie：允许客户端在 SYN 中携带数据", "RFC 7413 4.1"},
+    [TCPEDU_T_OPT_EFFECTIVE] = {
+        "An option is in effect only if both SYNs carry it (window scale, SACK, timestamps)",
+        "只有双方的 SYN 都携带某个选项时，该选项才生效（窗口缩放、SACK、时间戳）", "RFC 7323, RFC 2018"},
+    [TCPEDU_T_ST_CLOSED] = {
+        "CLOSED: no connection (any more)",
+        "CLOSED：没有连接（或连接已不存在）", "RFC 9293 3.3.2"},
+    [TCPEDU_T_ST_LISTEN] = {
+        "LISTEN: a server socket waits for connection requests",
+        "LISTEN：服务器套接字在等待连接请求", "RFC 9293 3.3.2"},
+    [TCPEDU_T_ST_SYN_SENT] = {
+        "SYN-SENT: this side sent its SYN and waits for the answer",
+        "SYN-SENT：本端已发送 SYN，正在等待回应", "RFC 9293 3.3.2"},
+    [TCPEDU_T_ST_SYN_RECEIVED] = {
+        "SYN-RECEIVED: a SYN arrived and was answered; waiting for the ACK of this side's SYN",
+        "SYN-RECEIVED：已收到并回应了 SYN，正在等待对本端 SYN 的确认", "RFC 9293 3.3.2"},
+    [TCPEDU_T_ST_ESTABLISHED] = {
+        "ESTABLISHED: both SYNs are acknowledged; data can flow both ways",
+        "ESTABLISHED：双方的 SYN 都已被确认；数据可以双向传输", "RFC 9293 3.3.2"},
+    [TCPEDU_T_ST_FIN_WAIT_1] = {
+        "FIN-WAIT-1: this side sent its FIN and waits for it to be acknowledged",
+        "FIN-WAIT-1：本端已发送 FIN，正在等待对它的确认", "RFC 9293 3.3.2"},
+    [TCPEDU_T_ST_FIN_WAIT_2] = {
+        "FIN-WAIT-2: this side's FIN is acknowledged; the connection is half-closed and it waits for the peer's FIN",
+        "FIN-WAIT-2：本端的 FIN 已被确认；连接处于半关闭状态，正在等待对方的 FIN", "RFC 9293 3.3.2"},
+    [TCPEDU_T_ST_CLOSE_WAIT] = {
+        "CLOSE-WAIT: the peer's FIN arrived (its application reads end of file); this side may still send until its application closes",
+        "CLOSE-WAIT：对方的 FIN 已到达（应用程序读到文件结束）；在本端应用程序关闭之前仍可发送数据", "RFC 9293 3.3.2"},
+    [TCPEDU_T_ST_CLOSING] = {
+        "CLOSING: both sides sent a FIN before receiving the other's; waiting for the ACK of this side's FIN",
+        "CLOSING：双方都在收到对方的 FIN 之前发出了自己的 FIN；正在等待对本端 FIN 的确认", "RFC 9293 3.3.2"},
+    [TCPEDU_T_ST_LAST_ACK] = {
+        "LAST-ACK: the passive closer sent its FIN and waits for the last ACK",
+        "LAST-ACK：被动关闭方已发送 FIN，正在等待最后一个 ACK", "RFC 9293 3.3.2"},
+    [TCPEDU_T_ST_TIME_WAIT] = {
+        "TIME-WAIT: the active closer waits 2 x MSL (RFC: MSL = 2 min; Linux waits 60 s) so that a lost final ACK can be sent again and old duplicate segments die out",
+        "TIME-WAIT：主动关闭方等待 2 x MSL（RFC 中 MSL = 2 分钟；Linux 等待 60 秒），以便在最后的 ACK 丢失时可以重发，并让旧的重复报文段在网络中消失", "RFC 9293 3.3.2, 3.6"},
+    [TCPEDU_T_ST_UNCHANGED] = {
+        "State unchanged by this segment",
+        "该报文段没有改变状态", NULL},
+    [TCPEDU_T_ST_INFERRED] = {
+        "Inferred: the capture shows segments, not sockets; this state is a guess the observer could not see",
+        "推断：抓包只能看到报文段，看不到套接字；这个状态是观察者无法直接看到的推测", "RFC 9293 3.3.2"},
+    [TCPEDU_T_TD_NONE] = {
+        "No teardown seen",
+        "没有看到挥手过程", NULL},
+    [TCPEDU_T_TD_FOUR] = {
+        "Four segments: FIN, ACK, FIN, ACK, as in the textbook",
+        "四个报文段：FIN、ACK、FIN、ACK，与教科书一致", "RFC 9293 3.6"},
+    [TCPEDU_T_TD_THREE] = {
+        "Three segments: the passive side had nothing left to send, so its ACK and its FIN travel in one segment (what most real captures show)",
+        "三个报文段：被动关闭方没有剩余数据要发送，所以它的 ACK 和 FIN 合并在一个报文段中（大多数真实抓包都是这样）", "RFC 9293 3.6"},
+    [TCPEDU_T_TD_SIMULTANEOUS] = {
+        "Simultaneous close: the two FINs crossed; both sides go FIN-WAIT-1 -> CLOSING -> TIME-WAIT",
+        "同时关闭：两个 FIN 交叉而过；双方都经历 FIN-WAIT-1 -> CLOSING -> TIME-WAIT", "RFC 9293 3.6"},
+    [TCPEDU_T_TD_RESET] = {
+        "Reset: the connection ended with RST instead of the FIN exchange; no TIME-WAIT",
+        "重置：连接以 RST 结束，而不是通过 FIN 交换；没有 TIME-WAIT", "RFC 9293 3.10.7"},
+    [TCPEDU_T_TD_INCOMPLETE] = {
+        "Incomplete: the FIN exchange is not finished in the capture",
+        "不完整：抓包中的 FIN 交换没有完成", NULL},
+    [TCPEDU_T_RTT] = {
+        "Handshake round-trip time: SYN -> SYN-ACK seen from the capture point, plus SYN-ACK -> ACK",
+        "握手往返时间：在抓包点看到的 SYN -> SYN-ACK，加上 SYN-ACK -> ACK", "RFC 6298"},
+    [TCPEDU_T_TEARDOWN_TIME] = {
+        "Teardown time: from the first FIN to the last ACK",
+        "挥手时间：从第一个 FIN 到最后一个 ACK", NULL},
+};
+
 static const tcpedu_text missing = {"?", "?", NULL};
 
 const tcpedu_text *tcpedu_cat_anomaly(unsigned a)
@@ -242,6 +407,24 @@ const tcpedu_text *tcpedu_cat_phase(unsigned p)
     return p < ROWS(phase_texts) ? &phase_texts[p] : &missing;
 }
 
+const tcpedu_text *tcpedu_cat_text(unsigned id)
+{
+    return id < ROWS(texts) ? &texts[id] : &missing;
+}
+
+const tcpedu_text *tcpedu_cat_state(unsigned st)
+{
+    if (st < TCPEDU_ST_CLOSED || st > TCPEDU_ST_TIME_WAIT)
+        return &missing;
+    return &texts[TCPEDU_T_ST_CLOSED + (st - TCPEDU_ST_CLOSED)];
+}
+
+const tcpedu_text *tcpedu_cat_td_style(unsigned td)
+{
+    return td < TCPEDU_TD_COUNT ? &texts[TCPEDU_T_TD_NONE + td] : &missing;
+}
+
+unsigned tcpedu_cat_text_count(void) { return ROWS(texts); }
 unsigned tcpedu_cat_anomaly_count(void) { return ROWS(anomaly_texts); }
 unsigned tcpedu_cat_rule_count(void) { return ROWS(rule_texts); }
 unsigned tcpedu_cat_phase_count(void) { return ROWS(phase_texts); }

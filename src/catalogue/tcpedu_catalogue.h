@@ -32,7 +32,82 @@ const tcpedu_text *tcpedu_cat_rule(unsigned rule);
 /** Phase name as students say it ("Handshake", "握手"). */
 const tcpedu_text *tcpedu_cat_phase(unsigned phase);
 
+/** Teaching texts that are not tied to one rule or anomaly. */
+typedef enum {
+    /* flags */
+    TCPEDU_T_FLAG_SYN_ONLY,       /* SYN=1 ACK=0 in the first segment */
+    TCPEDU_T_FLAG_SYN_ACK,        /* SYN=1 ACK=1 */
+    TCPEDU_T_FLAG_HS_ACK,         /* SYN=0 ACK=1 in the third segment */
+    TCPEDU_T_FLAG_ACK_ALWAYS,     /* ACK set on every segment after the handshake */
+    TCPEDU_T_FLAG_FIN,            /* FIN (with ACK) */
+    TCPEDU_T_FLAG_RST,
+    TCPEDU_T_FLAG_ACK_MISSING,
+    TCPEDU_T_FLAG_ECN_SETUP,      /* ECE+CWR in a SYN */
+    TCPEDU_T_FLAG_ECN_ACCEPT,     /* ECE alone in a SYN-ACK */
+    /* sequence numbers */
+    TCPEDU_T_SEQ_ISN,             /* seq of a SYN is the ISN */
+    TCPEDU_T_SEQ_DATA,            /* seq = number of the first payload byte */
+    TCPEDU_T_SEQ_FIN,             /* FIN uses one number */
+    TCPEDU_T_SEQ_RELATIVE,        /* relative vs raw */
+    TCPEDU_T_SEQ_NO_ISN,          /* ISN not seen */
+    /* acknowledgment numbers */
+    TCPEDU_T_ACK_NONE,            /* ACK=0: the field means nothing */
+    TCPEDU_T_ACK_SYN,             /* peer's ISN + 1 */
+    TCPEDU_T_ACK_SYN_DATA,        /* ISN + 1 + data length (Fast Open accepted) */
+    TCPEDU_T_ACK_FIN,             /* FIN's seq + 1 */
+    TCPEDU_T_ACK_NEXT,            /* names the next byte expected */
+    TCPEDU_T_ACK_WRONG,           /* not the expected value */
+    /* header */
+    TCPEDU_T_HDR_LEN,             /* data offset counts 32-bit words */
+    TCPEDU_T_WIN_SYN,             /* never scaled in a SYN */
+    TCPEDU_T_WIN_SCALED,
+    TCPEDU_T_WIN_NOT_SCALED,
+    TCPEDU_T_WIN_UNKNOWN,
+    /* options */
+    TCPEDU_T_OPT_MSS,
+    TCPEDU_T_OPT_WSCALE,
+    TCPEDU_T_OPT_SACK_PERM,
+    TCPEDU_T_OPT_TS_SYN,          /* TSecr is 0 in a SYN */
+    TCPEDU_T_OPT_TS_ECHO,         /* TSecr echoes the peer's TSval */
+    TCPEDU_T_OPT_TFO_REQUEST,
+    TCPEDU_T_OPT_TFO_COOKIE,
+    TCPEDU_T_OPT_EFFECTIVE,       /* both sides must offer */
+    /* what entering a state means, one per tcpedu_state */
+    TCPEDU_T_ST_CLOSED,
+    TCPEDU_T_ST_LISTEN,
+    TCPEDU_T_ST_SYN_SENT,
+    TCPEDU_T_ST_SYN_RECEIVED,
+    TCPEDU_T_ST_ESTABLISHED,
+    TCPEDU_T_ST_FIN_WAIT_1,
+    TCPEDU_T_ST_FIN_WAIT_2,
+    TCPEDU_T_ST_CLOSE_WAIT,
+    TCPEDU_T_ST_CLOSING,
+    TCPEDU_T_ST_LAST_ACK,
+    TCPEDU_T_ST_TIME_WAIT,
+    TCPEDU_T_ST_UNCHANGED,
+    TCPEDU_T_ST_INFERRED,         /* a passive observer guesses */
+    /* teardown styles, one per tcpedu_td_style */
+    TCPEDU_T_TD_NONE,
+    TCPEDU_T_TD_FOUR,
+    TCPEDU_T_TD_THREE,
+    TCPEDU_T_TD_SIMULTANEOUS,
+    TCPEDU_T_TD_RESET,
+    TCPEDU_T_TD_INCOMPLETE,
+    /* timing */
+    TCPEDU_T_RTT,
+    TCPEDU_T_TEARDOWN_TIME,
+    TCPEDU_T_COUNT
+} tcpedu_text_id;
+
+/** A teaching text. */
+const tcpedu_text *tcpedu_cat_text(unsigned id);
+/** The text of what entering state @p st means. */
+const tcpedu_text *tcpedu_cat_state(unsigned st);
+/** The text of teardown style @p td. */
+const tcpedu_text *tcpedu_cat_td_style(unsigned td);
+
 /** Number of rows of each table, for the completeness test. */
+unsigned tcpedu_cat_text_count(void);
 unsigned tcpedu_cat_anomaly_count(void);
 unsigned tcpedu_cat_rule_count(void);
 unsigned tcpedu_cat_phase_count(void);

@@ -82,6 +82,14 @@ static unsigned wscale_of(const tcpedu_conn *c, const tcpedu_endpoint *e)
     return 0;
 }
 
+/* ECN setup bits of a SYN (RFC 3168 section 6.1.1). */
+static uint8_t ecn_setup(uint16_t flags)
+{
+    if (!HAS(flags, TCPEDU_F_ECE))
+        return 0;
+    return HAS(flags, TCPEDU_F_CWR) ? 2 : 1;
+}
+
 static void set_pending(tcpedu_endpoint *S, tcpedu_verdict *v, uint32_t end)
 {
     S->pending = v;
@@ -327,6 +335,7 @@ static void on_syn(tcpedu_conn *c, tcpedu_endpoint *S, tcpedu_endpoint *R,
     advance(S, s->seq + 1 + s->len + (HAS(s->flags, TCPEDU_F_FIN) ? 1 : 0));
     S->syn_len = s->len;
     S->syn_opt = s->opt;
+    S->syn_flags_ecn = ecn_setup(s->flags);
     S->syn_step = (uint8_t)step;
     S->syn_frame = s->frame;
     S->syn_v = v;
@@ -425,6 +434,7 @@ static void on_synack(tcpedu_conn *c, tcpedu_endpoint *S, tcpedu_endpoint *R,
     advance(S, s->seq + 1 + s->len + (HAS(s->flags, TCPEDU_F_FIN) ? 1 : 0));
     S->syn_len = s->len;
     S->syn_opt = s->opt;
+    S->syn_flags_ecn = ecn_setup(s->flags);
     S->synack_step = (uint8_t)step;
     S->syn_frame = s->frame;
     S->syn_v = v;

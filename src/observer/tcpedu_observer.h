@@ -278,6 +278,7 @@ typedef struct tcpedu_endpoint {
     uint32_t last_ack;       /**< last acknowledgment number sent (our RCV.NXT) */
     bool     ack_seen;
     tcpedu_options syn_opt;  /**< options of our SYN or SYN-ACK */
+    uint8_t  syn_flags_ecn;  /**< ECN setup on our SYN: 2 = ECE+CWR, 1 = ECE alone, 0 = none */
     uint32_t syn_frame, fin_frame, rst_frame;
     uint32_t pkts;
     uint64_t bytes;          /**< payload bytes */

@@ -75,11 +75,47 @@ static int hf_tcpedu_conn_reused = -1;
 static int hf_tcpedu_handshake_frame = -1;
 static int hf_tcpedu_teardown_frame = -1;
 static int hf_tcpedu_quoted = -1;
+static int hf_tcpedu_headline = -1;
+static int hf_tcpedu_flags_explain = -1;
+static int hf_tcpedu_seq_explain = -1;
+static int hf_tcpedu_ack_explain = -1;
+static int hf_tcpedu_sender_state_explain = -1;
+static int hf_tcpedu_receiver_state_explain = -1;
+static int hf_tcpedu_hdr_len = -1;
+static int hf_tcpedu_hdr_words = -1;
+static int hf_tcpedu_hdr_explain = -1;
+static int hf_tcpedu_window_value = -1;
+static int hf_tcpedu_window_shift = -1;
+static int hf_tcpedu_window_size = -1;
+static int hf_tcpedu_window_explain = -1;
+static int hf_tcpedu_opt_mss = -1;
+static int hf_tcpedu_opt_wscale = -1;
+static int hf_tcpedu_opt_sack_perm = -1;
+static int hf_tcpedu_opt_tsval = -1;
+static int hf_tcpedu_opt_tsecr = -1;
+static int hf_tcpedu_opt_tfo = -1;
+static int hf_tcpedu_opt_explain = -1;
+static int hf_tcpedu_rtt_synack = -1;
+static int hf_tcpedu_rtt_ack = -1;
+static int hf_tcpedu_rtt_total = -1;
+static int hf_tcpedu_rtt_explain = -1;
+static int hf_tcpedu_teardown_time = -1;
+static int hf_tcpedu_teardown_explain = -1;
+static int hf_tcpedu_conn_eff_wscale = -1;
+static int hf_tcpedu_conn_eff_sack = -1;
+static int hf_tcpedu_conn_eff_ts = -1;
+static int hf_tcpedu_conn_eff_ecn = -1;
+static int hf_tcpedu_conn_mss_client = -1;
+static int hf_tcpedu_conn_mss_server = -1;
 
 static gint ett_tcpedu = -1;
 static gint ett_tcpedu_states = -1;
 static gint ett_tcpedu_numbers = -1;
 static gint ett_tcpedu_conn = -1;
+static gint ett_tcpedu_flags = -1;
+static gint ett_tcpedu_header = -1;
+static gint ett_tcpedu_options = -1;
+static gint ett_tcpedu_timing = -1;
 
 /* One expert field per observer anomaly, in the order of
  * tcpedu_anomalies.h, plus the two the glue itself raises. */
@@ -486,12 +522,57 @@ static void add_gen_bool(proto_tree *tree, int hf, tvbuff_t *tvb, gboolean val)
     proto_item_set_generated(proto_tree_add_boolean(tree, hf, tvb, 0, 0, val));
 }
 
+static void add_text(proto_tree *tree, int hf, tvbuff_t *tvb, packet_info *pinfo, unsigned id)
+{
+    proto_item_set_generated(proto_tree_add_string(tree, hf, tvb, 0, 0,
+                                                   text_of(tcpedu_cat_text(id), pinfo->pool)));
+}
+
+static void add_time(proto_tree *tree, int hf, tvbuff_t *tvb, gint64 from_ns, gint64 to_ns)
+{
+    nstime_t d;
+    gint64 ns = to_ns - from_ns;
+    d.secs = (time_t)(ns / 1000000000);
+    d.nsecs = (int)(ns % 1000000000);
+    proto_item_set_generated(proto_tree_add_time(tree, hf, tvb, 0, 0, &d));
+}
+
+static gboolean both_offer(const tcpedu_conn *c, guint8 opt)
+{
+    return c->ep[0].syn_sent && c->ep[1].syn_sent && (c->ep[0].syn_opt.present & opt) &&
+           (c->ep[1].syn_opt.present & opt);
+}
+
+/* ECN is negotiated when the client's SYN has ECE+CWR and the SYN-ACK ECE
+ * alone (RFC 3168 section 6.1.1). */
+static gboolean ecn_negotiated(const tcpedu_conn *c)
+{
+    int cl = c->client;
+    if (cl < 0 || !c->ep[0].syn_sent || !c->ep[1].syn_sent)
+        return FALSE;
+    return c->ep[cl].syn_flags_ecn == 2 && c->ep[!cl].syn_flags_ecn == 1;
+}
+
+/* Handshake timing: SYN -> SYN-ACK and SYN-ACK -> ACK as seen at the
+ * capture point (three-way handshakes only). */
+static void show_rtt(proto_tree *tree, tvbuff_t *tvb, packet_info *pinfo, const tcpedu_conn *c)
+{
+    if (c->simultaneous_open || !c->hs_frame[0] || !c->hs_frame[1])
+        return;
+    add_time(tree, hf_tcpedu_rtt_synack, tvb, c->hs_t[0], c->hs_t[1]);
+    if (c->hs_frame[2]) {
+        add_time(tree, hf_tcpedu_rtt_ack, tvb, c->hs_t[1], c->hs_t[2]);
+        add_time(tree, hf_tcpedu_rtt_total, tvb, c->hs_t[0], c->hs_t[2]);
+    }
+    add_text(tree, hf_tcpedu_rtt_explain, tvb, pinfo, TCPEDU_T_RTT);
+}
+
 static void show_conn(proto_tree *tree, tvbuff_t *tvb, packet_info *pinfo, const tcpedu_gconn *g)
 {
     const tcpedu_conn *c = &g->obs;
     proto_tree *ct;
     proto_item *ti;
-    unsigned i;
+    unsigned i, td_total = tcpedu_conn_td_total(c);
     int cl = c->client < 0 ? 0 : c->client;
 
     ct = proto_tree_add_subtree_format(tree, tvb, 0, 0, ett_tcpedu_conn, &ti,
@@ -515,10 +596,25 @@ static void show_conn(proto_tree *tree, tvbuff_t *tvb, packet_info *pinfo, const
     for (i = 0; i < 4; i++)
         if (c->hs_frame[i])
             add_gen_uint(ct, hf_tcpedu_handshake_frame, tvb, c->hs_frame[i]);
+    show_rtt(ct, tvb, pinfo, c);
+    if (c->ep[0].syn_sent && c->ep[1].syn_sent) {
+        if (c->ep[cl].syn_opt.present & TCPEDU_OPT_MSS)
+            add_gen_uint(ct, hf_tcpedu_conn_mss_client, tvb, c->ep[cl].syn_opt.mss);
+        if (c->ep[!cl].syn_opt.present & TCPEDU_OPT_MSS)
+            add_gen_uint(ct, hf_tcpedu_conn_mss_server, tvb, c->ep[!cl].syn_opt.mss);
+        add_gen_bool(ct, hf_tcpedu_conn_eff_wscale, tvb, both_offer(c, TCPEDU_OPT_WSCALE));
+        add_gen_bool(ct, hf_tcpedu_conn_eff_sack, tvb, both_offer(c, TCPEDU_OPT_SACK_PERM));
+        add_gen_bool(ct, hf_tcpedu_conn_eff_ts, tvb, both_offer(c, TCPEDU_OPT_TS));
+        add_gen_bool(ct, hf_tcpedu_conn_eff_ecn, tvb, ecn_negotiated(c));
+    }
     add_gen_uint(ct, hf_tcpedu_conn_teardown, tvb, tcpedu_conn_td_style(c));
+    proto_item_set_generated(proto_tree_add_string(ct, hf_tcpedu_teardown_explain, tvb, 0, 0,
+                             text_of(tcpedu_cat_td_style(tcpedu_conn_td_style(c)), pinfo->pool)));
     for (i = 0; i < 4; i++)
         if (c->td_frame[i])
             add_gen_uint(ct, hf_tcpedu_teardown_frame, tvb, c->td_frame[i]);
+    if (td_total && c->td_steps == td_total)
+        add_time(ct, hf_tcpedu_teardown_time, tvb, c->td_t[0], c->td_t[td_total - 1]);
     if (c->first_closer >= 0)
         add_gen_uint(ct, hf_tcpedu_conn_first_closer, tvb,
                      c->first_closer == c->client ? TCPEDU_DIR_C2S : TCPEDU_DIR_S2C);
@@ -533,21 +629,212 @@ static void add_expert(packet_info *pinfo, proto_item *ti, unsigned a)
                            text_of(tcpedu_cat_anomaly(a), pinfo->pool));
 }
 
+/* The flags that matter for this segment, and why. */
+static void show_flags(proto_tree *t, tvbuff_t *tvb, packet_info *pinfo, const tcpedu_fentry *e)
+{
+    const tcpedu_verdict *v = &e->v;
+    guint16 f = e->seg.flags;
+    proto_item *ti;
+    proto_tree *ft = proto_tree_add_subtree_format(t, tvb, 0, 0, ett_tcpedu_flags, &ti,
+                                                   "Flags: SYN=%d ACK=%d FIN=%d RST=%d",
+                                                   !!(f & TCPEDU_F_SYN), !!(f & TCPEDU_F_ACK),
+                                                   !!(f & TCPEDU_F_FIN), !!(f & TCPEDU_F_RST));
+    proto_item_set_generated(ti);
+    if ((f & (TCPEDU_F_SYN | TCPEDU_F_ACK | TCPEDU_F_RST)) == TCPEDU_F_SYN) {
+        add_text(ft, hf_tcpedu_flags_explain, tvb, pinfo, TCPEDU_T_FLAG_SYN_ONLY);
+        if ((f & (TCPEDU_F_ECE | TCPEDU_F_CWR)) == (TCPEDU_F_ECE | TCPEDU_F_CWR))
+            add_text(ft, hf_tcpedu_flags_explain, tvb, pinfo, TCPEDU_T_FLAG_ECN_SETUP);
+    } else if ((f & (TCPEDU_F_SYN | TCPEDU_F_ACK | TCPEDU_F_RST)) == (TCPEDU_F_SYN | TCPEDU_F_ACK)) {
+        add_text(ft, hf_tcpedu_flags_explain, tvb, pinfo, TCPEDU_T_FLAG_SYN_ACK);
+        if ((f & (TCPEDU_F_ECE | TCPEDU_F_CWR)) == TCPEDU_F_ECE)
+            add_text(ft, hf_tcpedu_flags_explain, tvb, pinfo, TCPEDU_T_FLAG_ECN_ACCEPT);
+    } else if (f & TCPEDU_F_RST) {
+        add_text(ft, hf_tcpedu_flags_explain, tvb, pinfo, TCPEDU_T_FLAG_RST);
+    } else if (!(f & TCPEDU_F_ACK)) {
+        add_text(ft, hf_tcpedu_flags_explain, tvb, pinfo, TCPEDU_T_FLAG_ACK_MISSING);
+    } else if (f & TCPEDU_F_FIN) {
+        add_text(ft, hf_tcpedu_flags_explain, tvb, pinfo, TCPEDU_T_FLAG_FIN);
+    } else if (v->phase == TCPEDU_PH_HANDSHAKE && v->step == 3) {
+        add_text(ft, hf_tcpedu_flags_explain, tvb, pinfo, TCPEDU_T_FLAG_HS_ACK);
+    } else {
+        add_text(ft, hf_tcpedu_flags_explain, tvb, pinfo, TCPEDU_T_FLAG_ACK_ALWAYS);
+    }
+}
+
+/* Which text explains this segment's acknowledgment number. */
+static unsigned ack_text(const tcpedu_fentry *e)
+{
+    const tcpedu_verdict *v = &e->v;
+    if (!(e->seg.flags & TCPEDU_F_ACK))
+        return TCPEDU_T_ACK_NONE;
+    if (v->ack_check == TCPEDU_ACKCHK_BAD)
+        return TCPEDU_T_ACK_WRONG;
+    if (v->ack_check == TCPEDU_ACKCHK_OK) {
+        if (v->kind == TCPEDU_SEG_SYN_ACK)
+            return e->conn->obs.tfo_accepted ? TCPEDU_T_ACK_SYN_DATA : TCPEDU_T_ACK_SYN;
+        if (v->phase == TCPEDU_PH_HANDSHAKE)
+            return TCPEDU_T_ACK_SYN;
+        return TCPEDU_T_ACK_FIN;
+    }
+    return TCPEDU_T_ACK_NEXT;
+}
+
+static void show_numbers(proto_tree *t, tvbuff_t *tvb, packet_info *pinfo, const tcpedu_fentry *e)
+{
+    const tcpedu_verdict *v = &e->v;
+    const tcpedu_endpoint *S = &e->conn->obs.ep[v->side];
+    proto_item *ti;
+    proto_tree *st = proto_tree_add_subtree_format(t, tvb, 0, 0, ett_tcpedu_numbers, &ti,
+                                                   "Sequence number %u (relative %u)",
+                                                   e->seg.seq, v->rel_seq);
+    proto_item_set_generated(ti);
+    if (e->seg.flags & TCPEDU_F_ACK)
+        proto_item_append_text(ti, ", acknowledgment number %u (relative %u)", e->seg.ack, v->rel_ack);
+    if (S->syn_sent || S->isn_from_peer) {
+        add_gen_uint(st, hf_tcpedu_isn, tvb, S->isn);
+        add_gen_bool(st, hf_tcpedu_isn_inferred, tvb, S->isn_from_peer);
+    }
+    add_gen_uint(st, hf_tcpedu_seq_raw, tvb, e->seg.seq);
+    add_gen_uint(st, hf_tcpedu_seq_relative, tvb, v->rel_seq);
+    if (e->seg.flags & TCPEDU_F_SYN)
+        add_text(st, hf_tcpedu_seq_explain, tvb, pinfo, TCPEDU_T_SEQ_ISN);
+    else if (e->seg.flags & TCPEDU_F_FIN)
+        add_text(st, hf_tcpedu_seq_explain, tvb, pinfo, TCPEDU_T_SEQ_FIN);
+    else
+        add_text(st, hf_tcpedu_seq_explain, tvb, pinfo, TCPEDU_T_SEQ_DATA);
+    add_text(st, hf_tcpedu_seq_explain, tvb, pinfo,
+             (S->syn_sent || S->isn_from_peer) ? TCPEDU_T_SEQ_RELATIVE : TCPEDU_T_SEQ_NO_ISN);
+    if (e->seg.flags & TCPEDU_F_ACK) {
+        add_gen_uint(st, hf_tcpedu_ack_raw, tvb, e->seg.ack);
+        if (v->rel_ack_valid)
+            add_gen_uint(st, hf_tcpedu_ack_relative, tvb, v->rel_ack);
+    }
+    if (v->ack_check != TCPEDU_ACKCHK_NONE) {
+        add_gen_uint(st, hf_tcpedu_ack_expected, tvb, v->ack_expected);
+        add_gen_bool(st, hf_tcpedu_ack_ok, tvb, v->ack_check == TCPEDU_ACKCHK_OK);
+    }
+    add_text(st, hf_tcpedu_ack_explain, tvb, pinfo, ack_text(e));
+}
+
+static void show_header(proto_tree *t, tvbuff_t *tvb, packet_info *pinfo, const tcpedu_fentry *e)
+{
+    const tcpedu_conn *c = &e->conn->obs;
+    const tcpedu_endpoint *S = &c->ep[e->v.side];
+    proto_item *ti;
+    proto_tree *ht = proto_tree_add_subtree_format(t, tvb, 0, 0, ett_tcpedu_header, &ti,
+                                                   "Header %u bytes (%u words), window %u",
+                                                   e->seg.hdr_len, e->seg.hdr_len / 4u, e->seg.win);
+    proto_item_set_generated(ti);
+    add_gen_uint(ht, hf_tcpedu_hdr_len, tvb, e->seg.hdr_len);
+    add_gen_uint(ht, hf_tcpedu_hdr_words, tvb, e->seg.hdr_len / 4u);
+    add_text(ht, hf_tcpedu_hdr_explain, tvb, pinfo, TCPEDU_T_HDR_LEN);
+    add_gen_uint(ht, hf_tcpedu_window_value, tvb, e->seg.win);
+    if (e->seg.flags & TCPEDU_F_SYN) {
+        add_text(ht, hf_tcpedu_window_explain, tvb, pinfo, TCPEDU_T_WIN_SYN);
+    } else if (!(c->ep[0].syn_sent && c->ep[1].syn_sent) || e->seg.flags & TCPEDU_F_RST) {
+        if (!(e->seg.flags & TCPEDU_F_RST))
+            add_text(ht, hf_tcpedu_window_explain, tvb, pinfo, TCPEDU_T_WIN_UNKNOWN);
+    } else if (both_offer(c, TCPEDU_OPT_WSCALE)) {
+        guint shift = MIN(S->syn_opt.wscale, 14);
+        add_gen_uint(ht, hf_tcpedu_window_shift, tvb, shift);
+        add_gen_uint(ht, hf_tcpedu_window_size, tvb, e->seg.win << shift);
+        add_text(ht, hf_tcpedu_window_explain, tvb, pinfo, TCPEDU_T_WIN_SCALED);
+    } else {
+        add_gen_uint(ht, hf_tcpedu_window_size, tvb, e->seg.win);
+        add_text(ht, hf_tcpedu_window_explain, tvb, pinfo, TCPEDU_T_WIN_NOT_SCALED);
+    }
+}
+
+/* Options offered in a SYN or accepted in a SYN-ACK (and timestamps). */
+static void show_options(proto_tree *t, tvbuff_t *tvb, packet_info *pinfo, const tcpedu_fentry *e)
+{
+    const tcpedu_options *o = &e->seg.opt;
+    gboolean syn = (e->seg.flags & TCPEDU_F_SYN) != 0;
+    proto_item *ti;
+    proto_tree *ot;
+
+    if (!o->present || !syn)
+        return;
+    ot = proto_tree_add_subtree(t, tvb, 0, 0, ett_tcpedu_options, &ti,
+                                (e->seg.flags & TCPEDU_F_ACK) ? "Options accepted (SYN-ACK)"
+                                                              : "Options offered (SYN)");
+    proto_item_set_generated(ti);
+    if (o->present & TCPEDU_OPT_MSS) {
+        add_gen_uint(ot, hf_tcpedu_opt_mss, tvb, o->mss);
+        add_text(ot, hf_tcpedu_opt_explain, tvb, pinfo, TCPEDU_T_OPT_MSS);
+    }
+    if (o->present & TCPEDU_OPT_WSCALE) {
+        add_gen_uint(ot, hf_tcpedu_opt_wscale, tvb, o->wscale);
+        add_text(ot, hf_tcpedu_opt_explain, tvb, pinfo, TCPEDU_T_OPT_WSCALE);
+    }
+    if (o->present & TCPEDU_OPT_SACK_PERM) {
+        add_gen_bool(ot, hf_tcpedu_opt_sack_perm, tvb, TRUE);
+        add_text(ot, hf_tcpedu_opt_explain, tvb, pinfo, TCPEDU_T_OPT_SACK_PERM);
+    }
+    if (o->present & TCPEDU_OPT_TS) {
+        add_gen_uint(ot, hf_tcpedu_opt_tsval, tvb, o->tsval);
+        add_gen_uint(ot, hf_tcpedu_opt_tsecr, tvb, o->tsecr);
+        add_text(ot, hf_tcpedu_opt_explain, tvb, pinfo,
+                 (e->seg.flags & TCPEDU_F_ACK) ? TCPEDU_T_OPT_TS_ECHO : TCPEDU_T_OPT_TS_SYN);
+    }
+    if (o->present & TCPEDU_OPT_TFO) {
+        add_gen_uint(ot, hf_tcpedu_opt_tfo, tvb, o->tfo_cookie_len);
+        add_text(ot, hf_tcpedu_opt_explain, tvb, pinfo,
+                 o->tfo_cookie_len ? TCPEDU_T_OPT_TFO_COOKIE : TCPEDU_T_OPT_TFO_REQUEST);
+    }
+    add_text(ot, hf_tcpedu_opt_explain, tvb, pinfo, TCPEDU_T_OPT_EFFECTIVE);
+}
+
+static void show_states(proto_tree *t, tvbuff_t *tvb, packet_info *pinfo, const tcpedu_verdict *v)
+{
+    proto_item *ti;
+    proto_tree *st = proto_tree_add_subtree_format(t, tvb, 0, 0, ett_tcpedu_states, &ti,
+                                                   "Sender %s -> %s, receiver %s -> %s",
+                                                   tcpedu_state_name(v->sender_before),
+                                                   tcpedu_state_name(v->sender_after),
+                                                   tcpedu_state_name(v->receiver_before),
+                                                   tcpedu_state_name(v->receiver_after));
+    gboolean s_inf = (v->inferred & (TCPEDU_INF_SENDER_BEFORE | TCPEDU_INF_SENDER_AFTER)) != 0;
+    gboolean r_inf = (v->inferred & (TCPEDU_INF_RECEIVER_BEFORE | TCPEDU_INF_RECEIVER_AFTER)) != 0;
+
+    proto_item_set_generated(ti);
+    add_state(st, hf_tcpedu_sender_state_before, tvb, v->sender_before,
+              (v->inferred & TCPEDU_INF_SENDER_BEFORE) != 0);
+    add_state(st, hf_tcpedu_sender_state_after, tvb, v->sender_after,
+              (v->inferred & TCPEDU_INF_SENDER_AFTER) != 0);
+    proto_item_set_generated(proto_tree_add_string(st, hf_tcpedu_sender_state_explain, tvb, 0, 0,
+        text_of(v->sender_after == v->sender_before ? tcpedu_cat_text(TCPEDU_T_ST_UNCHANGED)
+                                                    : tcpedu_cat_state(v->sender_after), pinfo->pool)));
+    add_state(st, hf_tcpedu_receiver_state_before, tvb, v->receiver_before,
+              (v->inferred & TCPEDU_INF_RECEIVER_BEFORE) != 0);
+    add_state(st, hf_tcpedu_receiver_state_after, tvb, v->receiver_after,
+              (v->inferred & TCPEDU_INF_RECEIVER_AFTER) != 0);
+    proto_item_set_generated(proto_tree_add_string(st, hf_tcpedu_receiver_state_explain, tvb, 0, 0,
+        text_of(v->receiver_after == v->receiver_before ? tcpedu_cat_text(TCPEDU_T_ST_UNCHANGED)
+                                                        : tcpedu_cat_state(v->receiver_after), pinfo->pool)));
+    add_gen_bool(st, hf_tcpedu_sender_state_inferred, tvb, s_inf);
+    add_gen_bool(st, hf_tcpedu_receiver_state_inferred, tvb, r_inf);
+    if (s_inf || r_inf)
+        add_text(st, hf_tcpedu_receiver_state_explain, tvb, pinfo, TCPEDU_T_ST_INFERRED);
+}
+
 static void show_segment(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, const tcpedu_fentry *e)
 {
     const tcpedu_verdict *v = &e->v;
     const tcpedu_gconn *g = e->conn;
-    const tcpedu_endpoint *S = &g->obs.ep[v->side];
     const char *label = step_label(e, pinfo->pool, lang_now());
+    const char *headline = wmem_strdup_printf(pinfo->pool, "%s: %s", label,
+                                              text_of(tcpedu_cat_rule(v->rule), pinfo->pool));
     proto_item *ti;
-    proto_tree *t, *st;
+    proto_tree *t;
     unsigned a;
 
     ti = proto_tree_add_item(tree, proto_tcpedu, tvb, 0, 0, ENC_NA);
     proto_item_set_generated(ti);
-    proto_item_append_text(ti, ": %s: %s", label, text_of(tcpedu_cat_rule(v->rule), pinfo->pool));
+    proto_item_append_text(ti, ": %s", headline);
     t = proto_item_add_subtree(ti, ett_tcpedu);
 
+    proto_item_set_generated(proto_tree_add_string(t, hf_tcpedu_headline, tvb, 0, 0, headline));
     add_gen_uint(t, hf_tcpedu_stream, tvb, e->stream);
     add_gen_uint(t, hf_tcpedu_conn, tvb, g->index);
     ti = proto_tree_add_uint(t, hf_tcpedu_direction, tvb, 0, 0, v->dir);
@@ -567,54 +854,21 @@ static void show_segment(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, co
     if (v->retransmission)
         add_gen_bool(t, hf_tcpedu_retransmission, tvb, TRUE);
 
-    st = proto_tree_add_subtree_format(t, tvb, 0, 0, ett_tcpedu_states, &ti,
-                                       "Sender %s -> %s, receiver %s -> %s",
-                                       tcpedu_state_name(v->sender_before),
-                                       tcpedu_state_name(v->sender_after),
-                                       tcpedu_state_name(v->receiver_before),
-                                       tcpedu_state_name(v->receiver_after));
-    proto_item_set_generated(ti);
-    add_state(st, hf_tcpedu_sender_state_before, tvb, v->sender_before,
-              (v->inferred & TCPEDU_INF_SENDER_BEFORE) != 0);
-    add_state(st, hf_tcpedu_sender_state_after, tvb, v->sender_after,
-              (v->inferred & TCPEDU_INF_SENDER_AFTER) != 0);
-    add_state(st, hf_tcpedu_receiver_state_before, tvb, v->receiver_before,
-              (v->inferred & TCPEDU_INF_RECEIVER_BEFORE) != 0);
-    add_state(st, hf_tcpedu_receiver_state_after, tvb, v->receiver_after,
-              (v->inferred & TCPEDU_INF_RECEIVER_AFTER) != 0);
-    add_gen_bool(st, hf_tcpedu_sender_state_inferred, tvb,
-                 (v->inferred & (TCPEDU_INF_SENDER_BEFORE | TCPEDU_INF_SENDER_AFTER)) != 0);
-    add_gen_bool(st, hf_tcpedu_receiver_state_inferred, tvb,
-                 (v->inferred & (TCPEDU_INF_RECEIVER_BEFORE | TCPEDU_INF_RECEIVER_AFTER)) != 0);
+    show_flags(t, tvb, pinfo, e);
+    show_states(t, tvb, pinfo, v);
+    show_numbers(t, tvb, pinfo, e);
+    show_header(t, tvb, pinfo, e);
+    show_options(t, tvb, pinfo, e);
 
     if (v->answers)
         add_gen_uint(t, hf_tcpedu_answers, tvb, v->answers);
     if (v->answered_by)
         add_gen_uint(t, hf_tcpedu_answered_by, tvb, v->answered_by);
-
-    st = proto_tree_add_subtree(t, tvb, 0, 0, ett_tcpedu_numbers, &ti, "Sequence numbers");
-    proto_item_set_generated(ti);
-    if (S->syn_sent || S->isn_from_peer) {
-        add_gen_uint(st, hf_tcpedu_isn, tvb, S->isn);
-        add_gen_bool(st, hf_tcpedu_isn_inferred, tvb, S->isn_from_peer);
-    }
-    add_gen_uint(st, hf_tcpedu_seq_raw, tvb, e->seg.seq);
-    add_gen_uint(st, hf_tcpedu_seq_relative, tvb, v->rel_seq);
-    if (e->seg.flags & TCPEDU_F_ACK) {
-        add_gen_uint(st, hf_tcpedu_ack_raw, tvb, e->seg.ack);
-        if (v->rel_ack_valid)
-            add_gen_uint(st, hf_tcpedu_ack_relative, tvb, v->rel_ack);
-    }
-    if (v->ack_check != TCPEDU_ACKCHK_NONE) {
-        add_gen_uint(st, hf_tcpedu_ack_expected, tvb, v->ack_expected);
-        add_gen_bool(st, hf_tcpedu_ack_ok, tvb, v->ack_check == TCPEDU_ACKCHK_OK);
-    }
     if (v->rst_check != TCPEDU_RSTCHK_NONE)
         add_gen_uint(t, hf_tcpedu_rst_check, tvb, v->rst_check);
 
     show_conn(t, tvb, pinfo, g);
 
-    ti = proto_tree_get_parent(t);
     for (a = 0; a < TCPEDU_A_COUNT; a++) {
         if (v->anomalies & TCPEDU_ABIT(a)) {
             proto_item *ai = proto_tree_add_uint(t, hf_tcpedu_anomaly, tvb, 0, 0, a);
@@ -788,8 +1042,73 @@ void proto_register_tcpedu(void)
         {&hf_tcpedu_quoted, {"Quoted in ICMP error", "tcpedu.quoted", FT_BOOLEAN, BASE_NONE, NULL, 0x0,
                              "A TCP header inside an ICMP error: not a segment of the connection",
                              HFILL}},
+        {&hf_tcpedu_headline, {"Headline", "tcpedu.headline", FT_STRING, TCPEDU_BASE_STRING, NULL, 0x0,
+                               "Phase, step and what the segment does", HFILL}},
+        {&hf_tcpedu_flags_explain, {"Flags", "tcpedu.flags.explain", FT_STRING, TCPEDU_BASE_STRING, NULL,
+                                    0x0, "What the flags that matter here say", HFILL}},
+        {&hf_tcpedu_seq_explain, {"About the sequence number", "tcpedu.seq.explain", FT_STRING,
+                                  TCPEDU_BASE_STRING, NULL, 0x0, NULL, HFILL}},
+        {&hf_tcpedu_ack_explain, {"About the acknowledgment number", "tcpedu.ack.explain", FT_STRING,
+                                  TCPEDU_BASE_STRING, NULL, 0x0, NULL, HFILL}},
+        {&hf_tcpedu_sender_state_explain, {"Sender", "tcpedu.sender.state.explain", FT_STRING,
+                                           TCPEDU_BASE_STRING, NULL, 0x0, "The sender's state, in words",
+                                           HFILL}},
+        {&hf_tcpedu_receiver_state_explain, {"Receiver", "tcpedu.receiver.state.explain", FT_STRING,
+                                             TCPEDU_BASE_STRING, NULL, 0x0,
+                                             "The receiver's state, in words", HFILL}},
+        {&hf_tcpedu_hdr_len, {"Header length (bytes)", "tcpedu.hdr.len", FT_UINT8, BASE_DEC, NULL, 0x0,
+                              NULL, HFILL}},
+        {&hf_tcpedu_hdr_words, {"Data offset (32-bit words)", "tcpedu.hdr.words", FT_UINT8, BASE_DEC,
+                                NULL, 0x0, NULL, HFILL}},
+        {&hf_tcpedu_hdr_explain, {"About the header length", "tcpedu.hdr.explain", FT_STRING,
+                                  TCPEDU_BASE_STRING, NULL, 0x0, NULL, HFILL}},
+        {&hf_tcpedu_window_value, {"Window field", "tcpedu.window.value", FT_UINT32, BASE_DEC, NULL, 0x0,
+                                   "As on the wire", HFILL}},
+        {&hf_tcpedu_window_shift, {"Window scale shift", "tcpedu.window.shift", FT_UINT8, BASE_DEC, NULL,
+                                   0x0, "In effect for this sender", HFILL}},
+        {&hf_tcpedu_window_size, {"Receive window (bytes)", "tcpedu.window.size", FT_UINT32, BASE_DEC,
+                                  NULL, 0x0, "Window field x 2^shift", HFILL}},
+        {&hf_tcpedu_window_explain, {"About the window", "tcpedu.window.explain", FT_STRING,
+                                     TCPEDU_BASE_STRING, NULL, 0x0, NULL, HFILL}},
+        {&hf_tcpedu_opt_mss, {"MSS", "tcpedu.opt.mss", FT_UINT16, BASE_DEC, NULL, 0x0, NULL, HFILL}},
+        {&hf_tcpedu_opt_wscale, {"Window scale shift (option)", "tcpedu.opt.wscale", FT_UINT8, BASE_DEC,
+                                 NULL, 0x0, NULL, HFILL}},
+        {&hf_tcpedu_opt_sack_perm, {"SACK permitted", "tcpedu.opt.sack_perm", FT_BOOLEAN, BASE_NONE,
+                                    NULL, 0x0, NULL, HFILL}},
+        {&hf_tcpedu_opt_tsval, {"TSval", "tcpedu.opt.tsval", FT_UINT32, BASE_DEC, NULL, 0x0, NULL, HFILL}},
+        {&hf_tcpedu_opt_tsecr, {"TSecr", "tcpedu.opt.tsecr", FT_UINT32, BASE_DEC, NULL, 0x0, NULL, HFILL}},
+        {&hf_tcpedu_opt_tfo, {"Fast Open cookie length", "tcpedu.opt.tfo", FT_UINT8, BASE_DEC, NULL, 0x0,
+                              "0 = cookie request", HFILL}},
+        {&hf_tcpedu_opt_explain, {"About the options", "tcpedu.opt.explain", FT_STRING,
+                                  TCPEDU_BASE_STRING, NULL, 0x0, NULL, HFILL}},
+        {&hf_tcpedu_rtt_synack, {"SYN to SYN-ACK", "tcpedu.handshake.rtt.syn_synack", FT_RELATIVE_TIME,
+                                 BASE_NONE, NULL, 0x0, NULL, HFILL}},
+        {&hf_tcpedu_rtt_ack, {"SYN-ACK to ACK", "tcpedu.handshake.rtt.synack_ack", FT_RELATIVE_TIME,
+                              BASE_NONE, NULL, 0x0, NULL, HFILL}},
+        {&hf_tcpedu_rtt_total, {"Handshake round-trip time", "tcpedu.handshake.rtt", FT_RELATIVE_TIME,
+                                BASE_NONE, NULL, 0x0, "SYN to ACK", HFILL}},
+        {&hf_tcpedu_rtt_explain, {"About the timing", "tcpedu.handshake.rtt.explain", FT_STRING,
+                                  TCPEDU_BASE_STRING, NULL, 0x0, NULL, HFILL}},
+        {&hf_tcpedu_teardown_time, {"Teardown time", "tcpedu.teardown.time", FT_RELATIVE_TIME, BASE_NONE,
+                                    NULL, 0x0, "First FIN to last ACK", HFILL}},
+        {&hf_tcpedu_teardown_explain, {"About the teardown", "tcpedu.teardown.explain", FT_STRING,
+                                       TCPEDU_BASE_STRING, NULL, 0x0, NULL, HFILL}},
+        {&hf_tcpedu_conn_eff_wscale, {"Window scaling in effect", "tcpedu.conn.wscale", FT_BOOLEAN,
+                                      BASE_NONE, NULL, 0x0, NULL, HFILL}},
+        {&hf_tcpedu_conn_eff_sack, {"SACK in effect", "tcpedu.conn.sack", FT_BOOLEAN, BASE_NONE, NULL,
+                                    0x0, NULL, HFILL}},
+        {&hf_tcpedu_conn_eff_ts, {"Timestamps in effect", "tcpedu.conn.timestamps", FT_BOOLEAN,
+                                  BASE_NONE, NULL, 0x0, NULL, HFILL}},
+        {&hf_tcpedu_conn_eff_ecn, {"ECN negotiated", "tcpedu.conn.ecn", FT_BOOLEAN, BASE_NONE, NULL, 0x0,
+                                   NULL, HFILL}},
+        {&hf_tcpedu_conn_mss_client, {"Client MSS", "tcpedu.conn.mss.client", FT_UINT16, BASE_DEC, NULL,
+                                      0x0, NULL, HFILL}},
+        {&hf_tcpedu_conn_mss_server, {"Server MSS", "tcpedu.conn.mss.server", FT_UINT16, BASE_DEC, NULL,
+                                      0x0, NULL, HFILL}},
     };
-    static gint *ett[] = {&ett_tcpedu, &ett_tcpedu_states, &ett_tcpedu_numbers, &ett_tcpedu_conn};
+    static gint *ett[] = {&ett_tcpedu, &ett_tcpedu_states, &ett_tcpedu_numbers, &ett_tcpedu_conn,
+                          &ett_tcpedu_flags, &ett_tcpedu_header, &ett_tcpedu_options,
+                          &ett_tcpedu_timing};
     static ei_register_info ei[TCPEDU_A_COUNT + 2];
     static const enum_val_t lang_vals[] = {
         {"english", "English", TCPEDU_LANG_EN},

@@ -43,3 +43,25 @@ TEST(catalogue_every_phase_has_both_languages)
     CHECK_STR(tcpedu_cat_pick(tcpedu_cat_phase(TCPEDU_PH_TEARDOWN), TCPEDU_LANG_EN), "Teardown");
     CHECK_STR(tcpedu_cat_pick(tcpedu_cat_anomaly(TCPEDU_A_COUNT), TCPEDU_LANG_EN), "?");
 }
+
+TEST(catalogue_every_teaching_text_has_both_languages)
+{
+    unsigned i;
+    CHECK_EQ_U(tcpedu_cat_text_count(), TCPEDU_T_COUNT);
+    for (i = 0; i < TCPEDU_T_COUNT; i++) {
+        if (!complete(tcpedu_cat_text(i)))
+            fprintf(stderr, "text %u lacks a language\n", i);
+        CHECK(complete(tcpedu_cat_text(i)));
+    }
+    /* the state and style tables line up with the observer's enums */
+    CHECK(strncmp(tcpedu_cat_state(TCPEDU_ST_TIME_WAIT)->en, "TIME-WAIT:", 10) == 0);
+    CHECK(strncmp(tcpedu_cat_state(TCPEDU_ST_CLOSED)->en, "CLOSED:", 7) == 0);
+    for (i = TCPEDU_ST_CLOSED; i <= TCPEDU_ST_TIME_WAIT; i++) {
+        const char *n = tcpedu_state_name(i);
+        CHECK(strncmp(tcpedu_cat_state(i)->en, n, strlen(n)) == 0);
+        CHECK(strncmp(tcpedu_cat_state(i)->zh, n, strlen(n)) == 0);
+    }
+    CHECK_STR(tcpedu_cat_state(TCPEDU_ST_UNKNOWN)->en, "?");
+    CHECK(strncmp(tcpedu_cat_td_style(TCPEDU_TD_THREE)->en, "Three segments", 14) == 0);
+    CHECK(strncmp(tcpedu_cat_td_style(TCPEDU_TD_SIMULTANEOUS)->en, "Simultaneous", 12) == 0);
+}
