@@ -182,6 +182,9 @@ static const tcpedu_text rule_texts[TCPEDU_X_COUNT] = {
     [TCPEDU_X_TD_FINAL_ACK] = {
         "the last FIN is acknowledged: the connection is closed",
         "最后一个 FIN 被确认：连接关闭", "RFC 9293 3.6"},
+    [TCPEDU_X_TD_ACK_CROSSING] = {
+        "this side acknowledges the other side's FIN (simultaneous close)",
+        "本端确认对方的 FIN（同时关闭）", "RFC 9293 3.6 figure 13"},
     [TCPEDU_X_TD_FIN_RETRANS] = {
         "the FIN is sent again: its ACK did not arrive",
         "再次发送 FIN：没有收到对它的 ACK", "RFC 9293 3.6"},

@@ -748,7 +748,8 @@ static void on_other(tcpedu_conn *c, tcpedu_endpoint *S, tcpedu_endpoint *R,
         v->step = (uint8_t)td_next_step(c, s, v);
         v->phase = TCPEDU_PH_TEARDOWN;
         v->rule = (c->first_closer == (int8_t)!side && !S->fin_sent) ? TCPEDU_X_TD_ACK_OF_FIN
-                                                                      : TCPEDU_X_TD_FINAL_ACK;
+                : c->td_style == TCPEDU_TD_SIMULTANEOUS                 ? TCPEDU_X_TD_ACK_CROSSING
+                                                                        : TCPEDU_X_TD_FINAL_ACK;
         v->ack_expected = R->fin_seq + 1;
         v->ack_check = s->ack == v->ack_expected ? TCPEDU_ACKCHK_OK : TCPEDU_ACKCHK_BAD;
     }

@@ -34,6 +34,7 @@ X(TD_FIN_PASSIVE,       "fin-passive-close")
 X(TD_FIN_COMBINED,      "fin-ack-combined")
 X(TD_FIN_CROSSING,      "fin-simultaneous")
 X(TD_FINAL_ACK,         "final-ack")
+X(TD_ACK_CROSSING,      "ack-of-crossing-fin")
 X(TD_FIN_RETRANS,       "fin-retransmitted")
 X(TD_LATE,              "after-close")
 /* Reset, RFC 9293 section 3.10.7 */

@@ -823,7 +823,8 @@ static void show_segment(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, co
     const tcpedu_verdict *v = &e->v;
     const tcpedu_gconn *g = e->conn;
     const char *label = step_label(e, pinfo->pool, lang_now());
-    const char *headline = wmem_strdup_printf(pinfo->pool, "%s: %s", label,
+    const char *headline = wmem_strdup_printf(pinfo->pool, "%s%s%s", label,
+                                              lang_now() == TCPEDU_LANG_ZH ? "：" : ": ",
                                               text_of(tcpedu_cat_rule(v->rule), pinfo->pool));
     proto_item *ti;
     proto_tree *t;

@@ -164,6 +164,8 @@ TEST(teardown_simultaneous)
     CHECK_STR(tcpedu_rule_name(s.v[6].rule), "fin-simultaneous");
     CHECK(has_anomaly(&s.v[6], TCPEDU_A_SIMULTANEOUS_CLOSE));
     CHECK_V(&s.v[7], "teardown", 3, "ack", "CLOSING", "CLOSING", "CLOSING", "TIME-WAIT");
+    CHECK_STR(tcpedu_rule_name(s.v[7].rule), "ack-of-crossing-fin");
+    CHECK_STR(tcpedu_rule_name(s.v[8].rule), "ack-of-crossing-fin");
     CHECK_V(&s.v[8], "teardown", 4, "ack", "TIME-WAIT", "TIME-WAIT", "CLOSING", "TIME-WAIT");
     CHECK_STR(tcpedu_td_style_name(tcpedu_conn_td_style(&s.c)), "simultaneous");
     CHECK_STR(tcpedu_outcome_name(tcpedu_conn_outcome(&s.c)), "closed");

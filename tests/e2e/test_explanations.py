@@ -1,0 +1,222 @@
+"""The words a student reads: headlines of every handshake and teardown step
+(four-segment, three-segment, simultaneous, reset, refused) in English and
+in Chinese, the Info column prefix, and the explanations of the fields
+LESSONS.md asks about, checked exactly on the project's captures.
+"""
+import os
+import unittest
+
+import tcpedu_e2e as e
+
+STEPS = ["-Y", 'tcpedu.step || tcpedu.phase == "reset"']
+
+HS_EN = [
+    "Handshake 1/3: the client asks to open a connection (active open)",
+    "Handshake 2/3: the server accepts and sends its own SYN",
+    "Handshake 3/3: the client acknowledges the server's SYN: the connection is established",
+]
+HS_ZH = [
+    "握手 1/3：客户端请求建立连接（主动打开）",
+    "握手 2/3：服务器接受连接请求，并发送自己的 SYN",
+    "握手 3/3：客户端确认服务器的 SYN：连接建立",
+]
+
+CASES = {
+    # capture: (frames, English headlines, Chinese headlines)
+    "real/four-segment-close.pcapng": (["1", "2", "3", "8", "9", "10", "11"], HS_EN + [
+        "Teardown 1/4: this side has no more data to send and closes first (active close)",
+        "Teardown 2/4: the other side acknowledges the FIN; the connection is now half-closed",
+        "Teardown 3/4: the other side closes too (passive close)",
+        "Teardown 4/4: the last FIN is acknowledged: the connection is closed",
+    ], HS_ZH + [
+        "挥手 1/4：本端没有更多数据要发送，首先关闭（主动关闭）",
+        "挥手 2/4：另一端确认 FIN；连接进入半关闭",
+        "挥手 3/4：另一端也关闭（被动关闭）",
+        "挥手 4/4：最后一个 FIN 被确认：连接关闭",
+    ]),
+    "real/three-segment-close.pcapng": (["1", "2", "3", "8", "9", "10"], HS_EN + [
+        "Teardown 1/3: this side has no more data to send and closes first (active close)",
+        "Teardown 2/3: the other side acknowledges the FIN and closes in the same segment",
+        "Teardown 3/3: the last FIN is acknowledged: the connection is closed",
+    ], HS_ZH + [
+        "挥手 1/3：本端没有更多数据要发送，首先关闭（主动关闭）",
+        "挥手 2/3：另一端在同一个报文段中确认 FIN 并关闭",
+        "挥手 3/3：最后一个 FIN 被确认：连接关闭",
+    ]),
+    "handmade/simultaneous-close.pcap": (["1", "2", "3", "7", "8", "9", "10"], HS_EN + [
+        "Teardown 1/4: this side has no more data to send and closes first (active close)",
+        "Teardown 2/4: both sides close at the same time: the FINs cross",
+        "Teardown 3/4: this side acknowledges the other side's FIN (simultaneous close)",
+        "Teardown 4/4: this side acknowledges the other side's FIN (simultaneous close)",
+    ], HS_ZH + [
+        "挥手 1/4：本端没有更多数据要发送，首先关闭（主动关闭）",
+        "挥手 2/4：双方同时关闭：两个 FIN 交叉而过",
+        "挥手 3/4：本端确认对方的 FIN（同时关闭）",
+        "挥手 4/4：本端确认对方的 FIN（同时关闭）",
+    ]),
+    "real/rst-linger.pcapng": (["1", "2", "3", "8"], HS_EN + [
+        "Reset: the connection is aborted by RST instead of closed by FIN",
+    ], HS_ZH + [
+        "重置：连接被 RST 中止，而不是通过 FIN 关闭",
+    ]),
+    "real/refused.pcapng": (["1", "2"], HS_EN[:1] + [
+        "Reset: the SYN is refused: nothing listens on this port",
+    ], HS_ZH[:1] + [
+        "重置：SYN 被拒绝：该端口上没有进程在监听",
+    ]),
+}
+
+
+def path_of(cap):
+    folder, name = cap.split("/", 1)
+    return os.path.join(e.REAL if folder == "real" else e.HANDMADE, name)
+
+
+class Headlines(unittest.TestCase):
+    maxDiff = None
+
+    def test_headlines_both_languages(self):
+        t = e.tshark()
+        for cap, (frames, en, zh) in CASES.items():
+            for lang, want in (("english", en), ("chinese", zh)):
+                rows = t.fields(path_of(cap), ["tcpedu.headline"], two_pass=True,
+                                extra=["-o", "tcpedu.language:" + lang] + STEPS)
+                self.assertEqual([r["frame"] for r in rows], frames, cap)
+                self.assertEqual([r["tcpedu.headline"] for r in rows], want, "%s %s" % (cap, lang))
+
+    def test_both_languages_at_once(self):
+        rows = e.tshark().fields(path_of("real/three-segment-close.pcapng"), ["tcpedu.headline"],
+                                 two_pass=True, extra=["-o", "tcpedu.language:both", "-Y", "frame.number == 9"])
+        self.assertEqual(rows[0]["tcpedu.headline"],
+                         "Teardown/挥手 2/3: the other side acknowledges the FIN and closes in the same segment"
+                         " / 另一端在同一个报文段中确认 FIN 并关闭")
+
+    def test_info_column_prefix(self):
+        t = e.tshark()
+        cap = t.capture(path_of("real/three-segment-close.pcapng"))
+        for lang, prefixes in (("english", ["[Handshake 1/3]", "[Handshake 2/3]", "[Handshake 3/3]",
+                                            "[Teardown 1/3]", "[Teardown 2/3]", "[Teardown 3/3]"]),
+                               ("chinese", ["[握手 1/3]", "[握手 2/3]", "[握手 3/3]",
+                                            "[挥手 1/3]", "[挥手 2/3]", "[挥手 3/3]"])):
+            _, out, _ = t.run(["-r", cap, "-2", "-o", "tcpedu.language:" + lang, "-T", "fields",
+                               "-e", "_ws.col.Info", "-Y", "tcpedu.step"])
+            got = [line.split(" ")[0] + " " + line.split(" ")[1] for line in out.splitlines()]
+            self.assertEqual(got, prefixes, lang)
+        _, out, _ = t.run(["-r", cap, "-2", "-o", "tcpedu.info_prefix:FALSE", "-T", "fields",
+                           "-e", "_ws.col.Info", "-Y", "frame.number == 1"])
+        self.assertFalse(out.startswith("["), out)
+
+
+class FieldExplanations(unittest.TestCase):
+    """LESSONS.md: what the student should read off each segment."""
+    maxDiff = None
+
+    def fields(self, cap, names, frame):
+        rows = e.tshark().fields(path_of(cap), names, two_pass=True, extra=["-Y", "frame.number == %d" % frame])
+        self.assertEqual(len(rows), 1)
+        return rows[0]
+
+    def test_syn_flags_seq_and_options(self):
+        r = self.fields("handmade/syn-options.pcap",
+                        ["tcpedu.flags.explain", "tcpedu.seq.explain", "tcpedu.ack.explain",
+                         "tcpedu.hdr.len", "tcpedu.hdr.words", "tcpedu.window.value",
+                         "tcpedu.window.explain", "tcpedu.opt.mss", "tcpedu.opt.wscale",
+                         "tcpedu.opt.sack_perm", "tcpedu.opt.tsecr"], 1)
+        self.assertEqual(r["tcpedu.flags.explain"],
+                         "SYN=1, ACK=0: the first segment asks to synchronize sequence numbers and has nothing"
+                         " to acknowledge yet,ECE=1 and CWR=1 in a SYN: the client offers Explicit Congestion"
+                         " Notification")
+        self.assertTrue(r["tcpedu.seq.explain"].startswith(
+            "The sequence number of a SYN is the sender's initial sequence number (ISN), chosen at random;"
+            " the SYN uses one number, so data starts at ISN + 1,Relative numbers count from the ISN"))
+        self.assertEqual(r["tcpedu.ack.explain"], "ACK=0: the acknowledgment field carries nothing")
+        self.assertEqual([r["tcpedu.hdr.len"], r["tcpedu.hdr.words"]], ["40", "10"])
+        self.assertEqual(r["tcpedu.window.explain"], "The window in a SYN or SYN-ACK is never scaled")
+        self.assertEqual([r["tcpedu.opt.mss"], r["tcpedu.opt.wscale"], r["tcpedu.opt.sack_perm"],
+                          r["tcpedu.opt.tsecr"]], ["1460", "7", "1", "0"])
+
+    def test_handshake_ack_is_not_a_synack(self):
+        r = self.fields("handmade/syn-options.pcap", ["tcpedu.flags.explain", "tcpedu.ack.explain",
+                                                       "tcpedu.window.size", "tcpedu.window.shift"], 3)
+        self.assertEqual(r["tcpedu.flags.explain"],
+                         "SYN=0, ACK=1: the third segment only acknowledges; it is not a SYN-ACK")
+        self.assertEqual(r["tcpedu.ack.explain"],
+                         "Acknowledgment = the peer's ISN + 1, because the SYN used one sequence number")
+        # the client offered shift 7; its windows are scaled from now on
+        self.assertEqual(r["tcpedu.window.shift"], "7")
+
+    def test_effective_options_and_ecn(self):
+        r = self.fields("handmade/syn-options.pcap",
+                        ["tcpedu.conn.wscale", "tcpedu.conn.sack", "tcpedu.conn.timestamps",
+                         "tcpedu.conn.ecn", "tcpedu.conn.mss.client", "tcpedu.conn.mss.server"], 5)
+        # both offered window scale and timestamps; only the client offered SACK;
+        # SYN had ECE+CWR and the SYN-ACK ECE alone
+        self.assertEqual({k: v for k, v in r.items() if k != "frame"}, {
+            "tcpedu.conn.wscale": "1", "tcpedu.conn.sack": "0", "tcpedu.conn.timestamps": "1",
+            "tcpedu.conn.ecn": "1", "tcpedu.conn.mss.client": "1460", "tcpedu.conn.mss.server": "1400"})
+
+    def test_first_fin_has_ack_and_passive_side_state(self):
+        r = self.fields("real/four-segment-close.pcapng",
+                        ["tcpedu.flags.explain", "tcpedu.seq.explain", "tcpedu.receiver.state.explain"], 8)
+        self.assertEqual(r["tcpedu.flags.explain"],
+                         "FIN=1 (and ACK=1): the sender has no more data; a FIN carries ACK like every segment"
+                         " after the handshake")
+        self.assertTrue(r["tcpedu.seq.explain"].startswith(
+            "The FIN takes the number after the last data byte and uses up one sequence number itself"))
+        self.assertEqual(r["tcpedu.receiver.state.explain"],
+                         "CLOSE-WAIT: the peer's FIN arrived (its application reads end of file); this side may"
+                         " still send until its application closes")
+
+    def test_final_ack_time_wait(self):
+        r = self.fields("real/four-segment-close.pcapng",
+                        ["tcpedu.ack.explain", "tcpedu.sender.state.explain", "tcpedu.teardown.explain"], 11)
+        self.assertEqual(r["tcpedu.ack.explain"],
+                         "Acknowledgment = the FIN's sequence number + 1, because the FIN used one sequence number")
+        self.assertEqual(r["tcpedu.sender.state.explain"],
+                         "TIME-WAIT: the active closer waits 2 x MSL (RFC: MSL = 2 min; Linux waits 60 s) so that"
+                         " a lost final ACK can be sent again and old duplicate segments die out")
+        self.assertEqual(r["tcpedu.teardown.explain"], "Four segments: FIN, ACK, FIN, ACK, as in the textbook")
+
+    def test_three_segment_style_explained(self):
+        r = self.fields("real/three-segment-close.pcapng", ["tcpedu.teardown.explain"], 9)
+        self.assertEqual(r["tcpedu.teardown.explain"],
+                         "Three segments: the passive side had nothing left to send, so its ACK and its FIN"
+                         " travel in one segment (what most real captures show)")
+
+    def test_fastopen_ack_counts_the_data(self):
+        r = self.fields("handmade/fastopen-accepted.pcap",
+                        ["tcpedu.ack.expected", "tcpedu.ack.raw", "tcpedu.ack.ok", "tcpedu.ack.explain"], 2)
+        self.assertEqual(r["tcpedu.ack.expected"], r["tcpedu.ack.raw"])
+        self.assertEqual(r["tcpedu.ack.expected"], str(2226220591 + 1 + 20))
+        self.assertEqual(r["tcpedu.ack.ok"], "1")
+        self.assertEqual(r["tcpedu.ack.explain"],
+                         "Acknowledgment = the client's ISN + 1 + the data length: the server accepted the data"
+                         " carried in the SYN (Fast Open)")
+
+    def test_wrong_synack_ack_says_what_was_expected(self):
+        r = self.fields("handmade/bad-synack-ack.pcap",
+                        ["tcpedu.ack.expected", "tcpedu.ack.raw", "tcpedu.ack.ok", "tcpedu.ack.explain"], 2)
+        self.assertEqual([r["tcpedu.ack.expected"], r["tcpedu.ack.raw"], r["tcpedu.ack.ok"]],
+                         [str(1030397714 + 1), str(1030397714 + 2), "0"])
+        self.assertEqual(r["tcpedu.ack.explain"], "The acknowledgment number is not the expected one")
+
+    def test_mid_connection_says_inferred(self):
+        r = self.fields("real/mid-stream.pcapng",
+                        ["tcpedu.receiver.state.explain", "tcpedu.seq.explain", "tcpedu.window.explain"], 1)
+        self.assertIn("Inferred: the capture shows segments, not sockets; this state is a guess the observer"
+                      " could not see", r["tcpedu.receiver.state.explain"])
+        self.assertTrue(r["tcpedu.seq.explain"].endswith(
+            "This side's SYN is not in the capture: relative numbers count from the first sequence number seen"))
+        self.assertEqual(r["tcpedu.window.explain"], "Window scale unknown: the handshake is not in the capture")
+
+    def test_handshake_timing(self):
+        r = self.fields("handmade/syn-options.pcap",
+                        ["tcpedu.handshake.rtt.syn_synack", "tcpedu.handshake.rtt.synack_ack",
+                         "tcpedu.handshake.rtt", "tcpedu.teardown.time"], 1)
+        self.assertEqual([r["tcpedu.handshake.rtt.syn_synack"], r["tcpedu.handshake.rtt.synack_ack"],
+                          r["tcpedu.handshake.rtt"], r["tcpedu.teardown.time"]],
+                         ["0.020000000", "0.000060000", "0.020060000", "0.021250000"])
+
+
+if __name__ == "__main__":
+    unittest.main()
