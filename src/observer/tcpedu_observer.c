@@ -890,17 +890,24 @@ tcpedu_outcome tcpedu_conn_outcome(const tcpedu_conn *c)
         return TCPEDU_OUT_NONE;
     if (c->refused)
         return TCPEDU_OUT_REFUSED;
-    if (a->fin_sent && b->fin_sent)
-        return (a->fin_acked && b->fin_acked) ? TCPEDU_OUT_CLOSED : TCPEDU_OUT_CLOSING;
+    if (!established) {
+        if (c->reset)
+            return TCPEDU_OUT_RESET_IN_HANDSHAKE;
+        if (a->synack_sent || b->synack_sent)
+            return TCPEDU_OUT_HANDSHAKE_INCOMPLETE;
+        return TCPEDU_OUT_SYN_UNANSWERED;
+    }
+    /* A RST after a complete FIN exchange changes nothing (rst-after-close);
+     * before that, the connection ended by reset. */
+    if (a->fin_sent && b->fin_sent && a->fin_acked && b->fin_acked)
+        return TCPEDU_OUT_CLOSED;
     if (c->reset)
-        return established ? TCPEDU_OUT_RESET : TCPEDU_OUT_RESET_IN_HANDSHAKE;
+        return TCPEDU_OUT_RESET;
+    if (a->fin_sent && b->fin_sent)
+        return TCPEDU_OUT_CLOSING;
     if (a->fin_sent || b->fin_sent)
         return TCPEDU_OUT_HALF_CLOSED;
-    if (established)
-        return TCPEDU_OUT_OPEN;
-    if (a->synack_sent || b->synack_sent)
-        return TCPEDU_OUT_HANDSHAKE_INCOMPLETE;
-    return TCPEDU_OUT_SYN_UNANSWERED;
+    return TCPEDU_OUT_OPEN;
 }
 
 unsigned tcpedu_conn_hs_total(const tcpedu_conn *c)

@@ -24,10 +24,10 @@
  * checksum check is off by default and Zeek's own baselines run with -C.
  *
  * Roles: Zeek's originator is the sender of the connection's first segment,
- * except that Zeek flips (logs '^') when that segment is a SYN-ACK, or is not
- * a SYN and comes from a likely server port (tcpedu_zeek_likely_server_port)
- * while going to an unlikely one; and later when a SYN-ACK was seen before
- * the SYN it answers.
+ * except that Zeek flips (logs '^') when that segment is not a SYN and comes
+ * from a likely server port (tcpedu_zeek_likely_server_port): always for a
+ * SYN-ACK, otherwise when the destination port is unlikely or higher; and
+ * later when a SYN-ACK was captured before the SYN it answers.
  *
  * Approximations (docs/ZEEK-AGREEMENT.md): the gap letter g is derived from
  * acknowledgments of bytes never seen (Zeek's reassembler also reports

@@ -423,24 +423,48 @@ static void observe_entry(tcpedu_fentry *e, const tcpedu_addr *src, const tcpedu
     tcpedu_observe(&g->obs, &e->seg, &e->v);
 }
 
+/* The "tcp" item of protocol layer @p layer, or NULL if TCP threw before
+ * adding it (a header cut after a few bytes). */
+static field_info *tcp_item_at(GPtrArray *items, int layer)
+{
+    guint i;
+    for (i = 0; items && i < items->len; i++) {
+        field_info *fi = (field_info *)g_ptr_array_index(items, i);
+        if (fi->total_layer_num == layer)
+            return fi;
+    }
+    return NULL;
+}
+
 static tcpedu_frame *first_pass(packet_info *pinfo, proto_tree *tree)
 {
-    GPtrArray *layers;
+    GPtrArray *items;
     tcpedu_frame *fr;
-    guint i, n;
+    wmem_list_frame_t *lf;
+    int layers[TCPEDU_MAX_LAYERS];
+    guint i, n = 0;
+    int pos = 1;
 
     if (!tree)
         return NULL;
-    layers = proto_get_finfo_ptr_array(tree, proto_tcp);
-    if (!layers || layers->len == 0)
+    /* Every TCP layer of the frame, from the list of layers: a TCP header
+     * too short to be dissected has a layer but no tree item. */
+    for (lf = wmem_list_head(pinfo->layers); lf && n < TCPEDU_MAX_LAYERS;
+         lf = wmem_list_frame_next(lf), pos++)
+        if (GPOINTER_TO_INT(wmem_list_frame_data(lf)) == proto_tcp)
+            layers[n++] = pos;
+    if (n == 0)
         return NULL;
-    n = MIN(layers->len, TCPEDU_MAX_LAYERS);
+    items = proto_get_finfo_ptr_array(tree, proto_tcp);
     fr = (tcpedu_frame *)wmem_alloc0(wmem_file_scope(), sizeof *fr + n * sizeof fr->e[0]);
     fr->n = n;
     for (i = 0; i < n; i++) {
-        field_info *fi = (field_info *)g_ptr_array_index(layers, i);
         tcpedu_addr src, dst;
-        read_layer(pinfo, tree, fi->total_layer_num, &fr->e[i], &src, &dst);
+        if (!tcp_item_at(items, layers[i])) {
+            fr->e[i].what = layer_is_quoted(pinfo, layers[i]) ? FE_QUOTED : FE_MALFORMED;
+            continue;
+        }
+        read_layer(pinfo, tree, layers[i], &fr->e[i], &src, &dst);
         if (fr->e[i].what == FE_SEGMENT)
             observe_entry(&fr->e[i], &src, &dst);
     }

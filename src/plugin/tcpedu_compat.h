@@ -37,6 +37,13 @@ typedef gboolean tcpedu_pref_bool;
 #define TCPEDU_STAT_INIT_RET void
 #define TCPEDU_STAT_INIT_OK
 #endif
+/* ... and how it gives up on a bad -z argument: return false from 4.6 on,
+ * exit before (what Wireshark's own 4.0 taps do). */
+#if TCPEDU_WS_AT_LEAST(4, 6)
+#define TCPEDU_STAT_INIT_FAIL return false
+#else
+#define TCPEDU_STAT_INIT_FAIL exit(1)
+#endif
 
 /* FT_STRING fields take BASE_NONE in 4.0 (STR_UNICODE is 4.2+ only). */
 #define TCPEDU_BASE_STRING BASE_NONE

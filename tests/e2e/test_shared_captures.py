@@ -142,6 +142,8 @@ def verdict_problems(rows):
                        % (r["segments"], nv, nm))
         if nq != r["quoted"]:
             why.append("%d TCP header(s) quoted in ICMP but %d tcpedu.quoted" % (r["quoted"], nq))
+        if len(r["tcpedu.stream"]) < nv:
+            why.append("%d verdicts but only %d tcpedu.stream" % (nv, len(r["tcpedu.stream"])))
         if not (len(r["tcpedu.conn"]) == len(r["tcpedu.conn.outcome"]) == nv):
             why.append("%d verdicts but %d tcpedu.conn and %d tcpedu.conn.outcome"
                        % (nv, len(r["tcpedu.conn"]), len(r["tcpedu.conn.outcome"])))
@@ -298,7 +300,7 @@ def table():
         for k, n in s["outcomes"].items():
             totals["out:" + names.get(k, k)] += n
     lines.append("")
-    lines.append("All runs together: %d frames, %d segments, %d tcp.streams, %d tcpedu connections; "
+    lines.append("All runs together (Teredo.pcap twice): %d frames, %d segments, %d tcp.streams, %d tcpedu connections; "
                  "outcomes: %s." % (totals["frames"], totals["segments"], totals["streams"],
                                     totals["conns"],
                                     ", ".join("%s %d" % (k[4:], n) for k, n in sorted(totals.items())

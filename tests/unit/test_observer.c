@@ -679,3 +679,25 @@ TEST(names_are_total)
     CHECK_STR(tcpedu_state_name(TCPEDU_ST_COUNT), "?");
     CHECK_STR(tcpedu_state_name(TCPEDU_ST_TIME_WAIT), "TIME-WAIT");
 }
+
+TEST(outcome_reset_after_both_fins_not_acknowledged)
+{
+    sim s;
+    sim_init(&s);
+    established_with_data(&s);
+    seg(&s, 0, "FA", 1101, 5201, 0);
+    seg(&s, 1, "FA", 5201, 1101, 0);     /* crossing FINs, never acknowledged */
+    CHECK_STR(tcpedu_outcome_name(tcpedu_conn_outcome(&s.c)), "closing");
+    seg(&s, 1, "R", 5202, 0, 0);
+    CHECK_STR(tcpedu_outcome_name(tcpedu_conn_outcome(&s.c)), "reset");
+}
+
+TEST(outcome_fin_before_handshake_is_not_half_closed)
+{
+    sim s;
+    sim_init(&s);
+    seg(&s, 0, "S", CISN, 0, 20);
+    seg(&s, 0, "FA", CISN + 21, 0, 0);
+    CHECK(has_anomaly(&s.v[1], TCPEDU_A_FIN_BEFORE_ESTABLISHED));
+    CHECK_STR(tcpedu_outcome_name(tcpedu_conn_outcome(&s.c)), "syn-unanswered");
+}
