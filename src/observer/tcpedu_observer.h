@@ -15,7 +15,8 @@
  * saw no evidence for, roles of a connection whose start is missing) the
  * verdict's @c inferred bits say so.
  *
- * When a state change happens (the convention of docs/LESSONS.md):
+ * When a state change happens (the convention of the team's LESSONS.md,
+ *  which attributes each change to the segment that gives evidence of it):
  *  - the sender's change is shown on the segment it sends, including the
  *    receipt of the peer's SYN or of a FIN in FIN-WAIT-2 that this segment
  *    reveals by acknowledging it (SYN-ACK: LISTEN -> SYN-RECEIVED; third
