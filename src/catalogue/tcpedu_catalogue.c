@@ -362,8 +362,11 @@ static const tcpedu_text texts[TCPEDU_T_COUNT] = {
         "TIME-WAIT: the active closer waits 2 x MSL (RFC: MSL = 2 min; Linux waits 60 s) so that a lost final ACK can be sent again and old duplicate segments die out",
         "TIME-WAIT：主动关闭方等待 2 x MSL（RFC 中 MSL = 2 分钟；Linux 等待 60 秒），以便在最后的 ACK 丢失时可以重发，并让旧的重复报文段在网络中消失", "RFC 9293 3.3.2, 3.6"},
     [TCPEDU_T_ST_UNCHANGED] = {
-        "State unchanged by this segment",
+        "unchanged by this segment",
         "该报文段没有改变状态", NULL},
+    [TCPEDU_T_ST_ON_ANSWER] = {
+        "the receiver changes state when it answers this segment; the capture shows the change on its answer",
+        "接收方在回应这个报文段时才改变状态；抓包中这一变化显示在它的回应报文段上", NULL},
     [TCPEDU_T_ST_INFERRED] = {
         "Inferred: the capture shows segments, not sockets; this state is a guess the observer could not see",
         "推断：抓包只能看到报文段，看不到套接字；这个状态是观察者无法直接看到的推测", "RFC 9293 3.3.2"},

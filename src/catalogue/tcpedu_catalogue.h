@@ -85,6 +85,7 @@ typedef enum {
     TCPEDU_T_ST_LAST_ACK,
     TCPEDU_T_ST_TIME_WAIT,
     TCPEDU_T_ST_UNCHANGED,
+    TCPEDU_T_ST_ON_ANSWER,        /* the receiver moves on when it answers */
     TCPEDU_T_ST_INFERRED,         /* a passive observer guesses */
     /* teardown styles, one per tcpedu_td_style */
     TCPEDU_T_TD_NONE,

@@ -473,6 +473,11 @@ static tcpedu_frame *first_pass(packet_info *pinfo, proto_tree *tree)
 
 /* ---- display --------------------------------------------------------- */
 
+static const char *dir_or_closer_name(unsigned d)
+{
+    return d == TCPEDU_DIR_C2S ? "client" : d == TCPEDU_DIR_S2C ? "server" : "unknown";
+}
+
 int tcpedu_pref_language(void)
 {
     return pref_language;
@@ -527,10 +532,12 @@ static const char *addr_port_str(wmem_allocator_t *scope, const tcpedu_addr *a, 
     return wmem_strdup_printf(scope, "?:%u", port);
 }
 
+static proto_item *add_gen_enum(proto_tree *tree, int hf, tvbuff_t *tvb, guint32 val,
+                                const char *(*name)(unsigned));
+
 static proto_item *add_state(proto_tree *tree, int hf, tvbuff_t *tvb, guint8 st, gboolean inferred)
 {
-    proto_item *it = proto_tree_add_uint(tree, hf, tvb, 0, 0, st);
-    proto_item_set_generated(it);
+    proto_item *it = add_gen_enum(tree, hf, tvb, st, tcpedu_state_name);
     if (inferred)
         proto_item_append_text(it, " (inferred)");
     return it;
@@ -539,6 +546,16 @@ static proto_item *add_state(proto_tree *tree, int hf, tvbuff_t *tvb, guint8 st,
 static void add_gen_uint(proto_tree *tree, int hf, tvbuff_t *tvb, guint32 val)
 {
     proto_item_set_generated(proto_tree_add_uint(tree, hf, tvb, 0, 0, val));
+}
+
+/* A value-string field shown by its name only ("LISTEN", not "LISTEN (2)"):
+ * the number means nothing to a student; filters still take both. */
+static proto_item *add_gen_enum(proto_tree *tree, int hf, tvbuff_t *tvb, guint32 val,
+                                const char *(*name)(unsigned))
+{
+    proto_item *it = proto_tree_add_uint_format_value(tree, hf, tvb, 0, 0, val, "%s", name(val));
+    proto_item_set_generated(it);
+    return it;
 }
 
 static void add_gen_bool(proto_tree *tree, int hf, tvbuff_t *tvb, gboolean val)
@@ -600,14 +617,14 @@ static void show_conn(proto_tree *tree, tvbuff_t *tvb, packet_info *pinfo, const
     int cl = c->client < 0 ? 0 : c->client;
 
     ct = proto_tree_add_subtree_format(tree, tvb, 0, 0, ett_tcpedu_conn, &ti,
-                                       "Connection %u: %s", g->index,
+                                       "Connection %u (outcome: %s)", g->index,
                                        tcpedu_outcome_name(tcpedu_conn_outcome(c)));
     proto_item_set_generated(ti);
     proto_item_set_generated(proto_tree_add_string(ct, hf_tcpedu_conn_client, tvb, 0, 0,
                              addr_port_str(pinfo->pool, &g->addr[cl], g->port[cl])));
     proto_item_set_generated(proto_tree_add_string(ct, hf_tcpedu_conn_server, tvb, 0, 0,
                              addr_port_str(pinfo->pool, &g->addr[!cl], g->port[!cl])));
-    add_gen_uint(ct, hf_tcpedu_conn_roles, tvb, c->roles);
+    add_gen_enum(ct, hf_tcpedu_conn_roles, tvb, c->roles, tcpedu_roles_name);
     if (c->ep[cl].syn_sent || c->ep[cl].isn_from_peer) {
         ti = proto_tree_add_uint(ct, hf_tcpedu_conn_isn_client, tvb, 0, 0, c->ep[cl].isn);
         proto_item_set_generated(ti);
@@ -631,7 +648,7 @@ static void show_conn(proto_tree *tree, tvbuff_t *tvb, packet_info *pinfo, const
         add_gen_bool(ct, hf_tcpedu_conn_eff_ts, tvb, both_offer(c, TCPEDU_OPT_TS));
         add_gen_bool(ct, hf_tcpedu_conn_eff_ecn, tvb, ecn_negotiated(c));
     }
-    add_gen_uint(ct, hf_tcpedu_conn_teardown, tvb, tcpedu_conn_td_style(c));
+    add_gen_enum(ct, hf_tcpedu_conn_teardown, tvb, tcpedu_conn_td_style(c), tcpedu_td_style_name);
     proto_item_set_generated(proto_tree_add_string(ct, hf_tcpedu_teardown_explain, tvb, 0, 0,
                              text_of(tcpedu_cat_td_style(tcpedu_conn_td_style(c)), pinfo->pool)));
     for (i = 0; i < 4; i++)
@@ -640,9 +657,9 @@ static void show_conn(proto_tree *tree, tvbuff_t *tvb, packet_info *pinfo, const
     if (td_total && c->td_steps == td_total)
         add_time(ct, hf_tcpedu_teardown_time, tvb, c->td_t[0], c->td_t[td_total - 1]);
     if (c->first_closer >= 0)
-        add_gen_uint(ct, hf_tcpedu_conn_first_closer, tvb,
-                     c->first_closer == c->client ? TCPEDU_DIR_C2S : TCPEDU_DIR_S2C);
-    add_gen_uint(ct, hf_tcpedu_conn_outcome, tvb, tcpedu_conn_outcome(c));
+        add_gen_enum(ct, hf_tcpedu_conn_first_closer, tvb,
+                     c->first_closer == c->client ? TCPEDU_DIR_C2S : TCPEDU_DIR_S2C, dir_or_closer_name);
+    add_gen_enum(ct, hf_tcpedu_conn_outcome, tvb, tcpedu_conn_outcome(c), tcpedu_outcome_name);
     if (g->reused_from)
         add_gen_uint(ct, hf_tcpedu_conn_reused, tvb, g->reused_from);
 }
@@ -749,6 +766,9 @@ static void show_header(proto_tree *t, tvbuff_t *tvb, packet_info *pinfo, const 
                                                    "Header %u bytes (%u words), window %u",
                                                    e->seg.hdr_len, e->seg.hdr_len / 4u, e->seg.win);
     proto_item_set_generated(ti);
+    if (!(e->seg.flags & (TCPEDU_F_SYN | TCPEDU_F_RST)) && both_offer(c, TCPEDU_OPT_WSCALE))
+        proto_item_append_text(ti, " (x%u = %u bytes)", 1u << MIN(S->syn_opt.wscale, 14),
+                               e->seg.win << MIN(S->syn_opt.wscale, 14));
     add_gen_uint(ht, hf_tcpedu_hdr_len, tvb, e->seg.hdr_len);
     add_gen_uint(ht, hf_tcpedu_hdr_words, tvb, e->seg.hdr_len / 4u);
     add_text(ht, hf_tcpedu_hdr_explain, tvb, pinfo, TCPEDU_T_HDR_LEN);
@@ -809,14 +829,29 @@ static void show_options(proto_tree *t, tvbuff_t *tvb, packet_info *pinfo, const
     add_text(ot, hf_tcpedu_opt_explain, tvb, pinfo, TCPEDU_T_OPT_EFFECTIVE);
 }
 
-static void show_states(proto_tree *t, tvbuff_t *tvb, packet_info *pinfo, const tcpedu_verdict *v)
+/* Does this segment ask its receiver for a change that the capture shows
+ * only on the receiver's answer (the convention in tcpedu_observer.h)? A
+ * SYN (to LISTEN), a SYN-ACK (to SYN-SENT), a FIN reaching FIN-WAIT-2. */
+static gboolean receiver_moves_on_answer(const tcpedu_verdict *v, guint16 flags)
+{
+    if (v->rule == TCPEDU_X_NOT_ACCEPTED || v->rule == TCPEDU_X_RST_NOT_ACCEPTED || (flags & TCPEDU_F_RST))
+        return FALSE;
+    if ((flags & TCPEDU_F_SYN) && (v->receiver_after == TCPEDU_ST_LISTEN || v->receiver_after == TCPEDU_ST_SYN_SENT))
+        return TRUE;
+    return (flags & TCPEDU_F_FIN) && !v->retransmission && v->receiver_after == TCPEDU_ST_FIN_WAIT_2;
+}
+
+static void show_states(proto_tree *t, tvbuff_t *tvb, packet_info *pinfo, const tcpedu_verdict *v,
+                        guint16 flags)
 {
     proto_item *ti;
     proto_tree *st = proto_tree_add_subtree_format(t, tvb, 0, 0, ett_tcpedu_states, &ti,
-                                                   "Sender %s -> %s, receiver %s -> %s",
-                                                   tcpedu_state_name(v->sender_before),
+                                                   "Sender %s %s%s, receiver %s %s%s",
+                                                   v->sender_before == v->sender_after ? "stays" : tcpedu_state_name(v->sender_before),
+                                                   v->sender_before == v->sender_after ? "" : "-> ",
                                                    tcpedu_state_name(v->sender_after),
-                                                   tcpedu_state_name(v->receiver_before),
+                                                   v->receiver_before == v->receiver_after ? "stays" : tcpedu_state_name(v->receiver_before),
+                                                   v->receiver_before == v->receiver_after ? "" : "-> ",
                                                    tcpedu_state_name(v->receiver_after));
     gboolean s_inf = (v->inferred & (TCPEDU_INF_SENDER_BEFORE | TCPEDU_INF_SENDER_AFTER)) != 0;
     gboolean r_inf = (v->inferred & (TCPEDU_INF_RECEIVER_BEFORE | TCPEDU_INF_RECEIVER_AFTER)) != 0;
@@ -836,6 +871,8 @@ static void show_states(proto_tree *t, tvbuff_t *tvb, packet_info *pinfo, const 
     proto_item_set_generated(proto_tree_add_string(st, hf_tcpedu_receiver_state_explain, tvb, 0, 0,
         text_of(v->receiver_after == v->receiver_before ? tcpedu_cat_text(TCPEDU_T_ST_UNCHANGED)
                                                         : tcpedu_cat_state(v->receiver_after), pinfo->pool)));
+    if (receiver_moves_on_answer(v, flags))
+        add_text(st, hf_tcpedu_receiver_state_explain, tvb, pinfo, TCPEDU_T_ST_ON_ANSWER);
     add_gen_bool(st, hf_tcpedu_sender_state_inferred, tvb, s_inf);
     add_gen_bool(st, hf_tcpedu_receiver_state_inferred, tvb, r_inf);
     if (s_inf || r_inf)
@@ -862,11 +899,10 @@ static void show_segment(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, co
     proto_item_set_generated(proto_tree_add_string(t, hf_tcpedu_headline, tvb, 0, 0, headline));
     add_gen_uint(t, hf_tcpedu_stream, tvb, e->stream);
     add_gen_uint(t, hf_tcpedu_conn, tvb, g->index);
-    ti = proto_tree_add_uint(t, hf_tcpedu_direction, tvb, 0, 0, v->dir);
-    proto_item_set_generated(ti);
+    ti = add_gen_enum(t, hf_tcpedu_direction, tvb, v->dir, tcpedu_dir_name);
     if (v->inferred & TCPEDU_INF_ROLES)
         proto_item_append_text(ti, " (roles inferred)");
-    add_gen_uint(t, hf_tcpedu_phase, tvb, v->phase);
+    add_gen_enum(t, hf_tcpedu_phase, tvb, v->phase, tcpedu_phase_name);
     if (v->step) {
         unsigned total = v->phase == TCPEDU_PH_HANDSHAKE ? tcpedu_conn_hs_total(&g->obs)
                        : v->phase == TCPEDU_PH_TEARDOWN ? tcpedu_conn_td_total(&g->obs) : 0;
@@ -874,13 +910,13 @@ static void show_segment(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, co
         if (total >= v->step)
             add_gen_uint(t, hf_tcpedu_step_total, tvb, total);
     }
-    add_gen_uint(t, hf_tcpedu_segment, tvb, v->kind);
-    add_gen_uint(t, hf_tcpedu_rule, tvb, v->rule);
+    add_gen_enum(t, hf_tcpedu_segment, tvb, v->kind, tcpedu_kind_name);
+    add_gen_enum(t, hf_tcpedu_rule, tvb, v->rule, tcpedu_rule_name);
     if (v->retransmission)
         add_gen_bool(t, hf_tcpedu_retransmission, tvb, TRUE);
 
     show_flags(t, tvb, pinfo, e);
-    show_states(t, tvb, pinfo, v);
+    show_states(t, tvb, pinfo, v, e->seg.flags);
     show_numbers(t, tvb, pinfo, e);
     show_header(t, tvb, pinfo, e);
     show_options(t, tvb, pinfo, e);
@@ -890,14 +926,13 @@ static void show_segment(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, co
     if (v->answered_by)
         add_gen_uint(t, hf_tcpedu_answered_by, tvb, v->answered_by);
     if (v->rst_check != TCPEDU_RSTCHK_NONE)
-        add_gen_uint(t, hf_tcpedu_rst_check, tvb, v->rst_check);
+        add_gen_enum(t, hf_tcpedu_rst_check, tvb, v->rst_check, tcpedu_rstchk_name);
 
     show_conn(t, tvb, pinfo, g);
 
     for (a = 0; a < TCPEDU_A_COUNT; a++) {
         if (v->anomalies & TCPEDU_ABIT(a)) {
-            proto_item *ai = proto_tree_add_uint(t, hf_tcpedu_anomaly, tvb, 0, 0, a);
-            proto_item_set_generated(ai);
+            proto_item *ai = add_gen_enum(t, hf_tcpedu_anomaly, tvb, a, tcpedu_anomaly_name);
             add_expert(pinfo, ai, a);
         }
     }
@@ -906,8 +941,8 @@ static void show_segment(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, co
     if (PINFO_FD_VISITED(pinfo) && v->kind == TCPEDU_SEG_SYN &&
         tcpedu_conn_outcome(&g->obs) == TCPEDU_OUT_SYN_UNANSWERED &&
         g->obs.hs_frame[0] == e->seg.frame) {
-        proto_item *ai = proto_tree_add_uint(t, hf_tcpedu_anomaly, tvb, 0, 0, TCPEDU_A_SYN_UNANSWERED);
-        proto_item_set_generated(ai);
+        proto_item *ai = add_gen_enum(t, hf_tcpedu_anomaly, tvb, TCPEDU_A_SYN_UNANSWERED,
+                                      tcpedu_anomaly_name);
         add_expert(pinfo, ai, TCPEDU_A_SYN_UNANSWERED);
     }
 
@@ -973,11 +1008,6 @@ static value_string *names_to_vals(unsigned count, const char *(*name)(unsigned)
         vs[i].strptr = name(i);
     }
     return vs;
-}
-
-static const char *dir_or_closer_name(unsigned d)
-{
-    return d == TCPEDU_DIR_C2S ? "client" : d == TCPEDU_DIR_S2C ? "server" : "unknown";
 }
 
 void proto_register_tcpedu(void)
@@ -1069,23 +1099,23 @@ void proto_register_tcpedu(void)
                              HFILL}},
         {&hf_tcpedu_headline, {"Headline", "tcpedu.headline", FT_STRING, TCPEDU_BASE_STRING, NULL, 0x0,
                                "Phase, step and what the segment does", HFILL}},
-        {&hf_tcpedu_flags_explain, {"Flags", "tcpedu.flags.explain", FT_STRING, TCPEDU_BASE_STRING, NULL,
+        {&hf_tcpedu_flags_explain, {"Meaning", "tcpedu.flags.explain", FT_STRING, TCPEDU_BASE_STRING, NULL,
                                     0x0, "What the flags that matter here say", HFILL}},
-        {&hf_tcpedu_seq_explain, {"About the sequence number", "tcpedu.seq.explain", FT_STRING,
+        {&hf_tcpedu_seq_explain, {"Meaning", "tcpedu.seq.explain", FT_STRING,
                                   TCPEDU_BASE_STRING, NULL, 0x0, NULL, HFILL}},
-        {&hf_tcpedu_ack_explain, {"About the acknowledgment number", "tcpedu.ack.explain", FT_STRING,
+        {&hf_tcpedu_ack_explain, {"Meaning", "tcpedu.ack.explain", FT_STRING,
                                   TCPEDU_BASE_STRING, NULL, 0x0, NULL, HFILL}},
-        {&hf_tcpedu_sender_state_explain, {"Sender", "tcpedu.sender.state.explain", FT_STRING,
+        {&hf_tcpedu_sender_state_explain, {"Sender now", "tcpedu.sender.state.explain", FT_STRING,
                                            TCPEDU_BASE_STRING, NULL, 0x0, "The sender's state, in words",
                                            HFILL}},
-        {&hf_tcpedu_receiver_state_explain, {"Receiver", "tcpedu.receiver.state.explain", FT_STRING,
+        {&hf_tcpedu_receiver_state_explain, {"Receiver now", "tcpedu.receiver.state.explain", FT_STRING,
                                              TCPEDU_BASE_STRING, NULL, 0x0,
                                              "The receiver's state, in words", HFILL}},
         {&hf_tcpedu_hdr_len, {"Header length (bytes)", "tcpedu.hdr.len", FT_UINT8, BASE_DEC, NULL, 0x0,
                               NULL, HFILL}},
         {&hf_tcpedu_hdr_words, {"Data offset (32-bit words)", "tcpedu.hdr.words", FT_UINT8, BASE_DEC,
                                 NULL, 0x0, NULL, HFILL}},
-        {&hf_tcpedu_hdr_explain, {"About the header length", "tcpedu.hdr.explain", FT_STRING,
+        {&hf_tcpedu_hdr_explain, {"Meaning", "tcpedu.hdr.explain", FT_STRING,
                                   TCPEDU_BASE_STRING, NULL, 0x0, NULL, HFILL}},
         {&hf_tcpedu_window_value, {"Window field", "tcpedu.window.value", FT_UINT32, BASE_DEC, NULL, 0x0,
                                    "As on the wire", HFILL}},
@@ -1093,7 +1123,7 @@ void proto_register_tcpedu(void)
                                    0x0, "In effect for this sender", HFILL}},
         {&hf_tcpedu_window_size, {"Receive window (bytes)", "tcpedu.window.size", FT_UINT32, BASE_DEC,
                                   NULL, 0x0, "Window field x 2^shift", HFILL}},
-        {&hf_tcpedu_window_explain, {"About the window", "tcpedu.window.explain", FT_STRING,
+        {&hf_tcpedu_window_explain, {"Meaning", "tcpedu.window.explain", FT_STRING,
                                      TCPEDU_BASE_STRING, NULL, 0x0, NULL, HFILL}},
         {&hf_tcpedu_opt_mss, {"MSS", "tcpedu.opt.mss", FT_UINT16, BASE_DEC, NULL, 0x0, NULL, HFILL}},
         {&hf_tcpedu_opt_wscale, {"Window scale shift (option)", "tcpedu.opt.wscale", FT_UINT8, BASE_DEC,
@@ -1104,7 +1134,7 @@ void proto_register_tcpedu(void)
         {&hf_tcpedu_opt_tsecr, {"TSecr", "tcpedu.opt.tsecr", FT_UINT32, BASE_DEC, NULL, 0x0, NULL, HFILL}},
         {&hf_tcpedu_opt_tfo, {"Fast Open cookie length", "tcpedu.opt.tfo", FT_UINT8, BASE_DEC, NULL, 0x0,
                               "0 = cookie request", HFILL}},
-        {&hf_tcpedu_opt_explain, {"About the options", "tcpedu.opt.explain", FT_STRING,
+        {&hf_tcpedu_opt_explain, {"Meaning", "tcpedu.opt.explain", FT_STRING,
                                   TCPEDU_BASE_STRING, NULL, 0x0, NULL, HFILL}},
         {&hf_tcpedu_rtt_synack, {"SYN to SYN-ACK", "tcpedu.handshake.rtt.syn_synack", FT_RELATIVE_TIME,
                                  BASE_NONE, NULL, 0x0, NULL, HFILL}},
@@ -1112,11 +1142,11 @@ void proto_register_tcpedu(void)
                               BASE_NONE, NULL, 0x0, NULL, HFILL}},
         {&hf_tcpedu_rtt_total, {"Handshake round-trip time", "tcpedu.handshake.rtt", FT_RELATIVE_TIME,
                                 BASE_NONE, NULL, 0x0, "SYN to ACK", HFILL}},
-        {&hf_tcpedu_rtt_explain, {"About the timing", "tcpedu.handshake.rtt.explain", FT_STRING,
+        {&hf_tcpedu_rtt_explain, {"Meaning", "tcpedu.handshake.rtt.explain", FT_STRING,
                                   TCPEDU_BASE_STRING, NULL, 0x0, NULL, HFILL}},
         {&hf_tcpedu_teardown_time, {"Teardown time", "tcpedu.teardown.time", FT_RELATIVE_TIME, BASE_NONE,
                                     NULL, 0x0, "First FIN to last ACK", HFILL}},
-        {&hf_tcpedu_teardown_explain, {"About the teardown", "tcpedu.teardown.explain", FT_STRING,
+        {&hf_tcpedu_teardown_explain, {"Teardown", "tcpedu.teardown.explain", FT_STRING,
                                        TCPEDU_BASE_STRING, NULL, 0x0, NULL, HFILL}},
         {&hf_tcpedu_conn_eff_wscale, {"Window scaling in effect", "tcpedu.conn.wscale", FT_BOOLEAN,
                                       BASE_NONE, NULL, 0x0, NULL, HFILL}},
