@@ -198,6 +198,8 @@ static bool update_inactive(tcpedu_zeek *z, tcpedu_zeek_ep *ep, tcpedu_zeek_ep *
     if (s->flags & TCPEDU_F_SYN) {
         if (orig) {
             set_state(ep, (s->flags & TCPEDU_F_ACK) ? TCPEDU_ZK_SYN_ACK_SENT : TCPEDU_ZK_SYN_SENT);
+            if (!z->attempt_at)
+                z->attempt_at = s->t_ns + TCPEDU_ZEEK_ATTEMPT_DELAY_NS;
         } else {
             if (!(s->flags & TCPEDU_F_ACK) && peer->state == TCPEDU_ZK_SYN_ACK_SENT &&
                 s->seq == ep->start_seq) {
@@ -308,10 +310,19 @@ bool tcpedu_zeek_is_reuse(const tcpedu_zeek *z, const tcpedu_segment *s)
 {
     const tcpedu_zeek_ep *o, *r, *conn_orig;
 
-    if (z->orig_side < 0 || !(s->flags & TCPEDU_F_SYN))
+    if (z->orig_side < 0)
         return false;
     o = &z->ep[z->orig_side];
     r = &z->ep[!z->orig_side];
+    /* Zeek's timers removed the connection before this segment */
+    if (z->delete_at && s->t_ns >= z->delete_at)
+        return true;
+    if (z->attempt_at && s->t_ns >= z->attempt_at &&
+        (o->state == TCPEDU_ZK_SYN_SENT || o->state == TCPEDU_ZK_SYN_ACK_SENT) &&
+        r->state == TCPEDU_ZK_INACTIVE)
+        return true;
+    if (!(s->flags & TCPEDU_F_SYN))
+        return false;
     conn_orig = o;
     if (s->flags & TCPEDU_F_ACK) {
         if (o->state != TCPEDU_ZK_INACTIVE)
@@ -345,12 +356,27 @@ void tcpedu_zeek_observe(tcpedu_zeek *z, const tcpedu_segment *s)
              * from a likely server port flips even when the other port is
              * likely too (Zeek issue #2191, baseline core.tcp.flip-without-syn). */
             if (tcpedu_zeek_likely_server_port(s->sport))
-                flip = (f & TCPEDU_F_SYN) || !tcpedu_zeek_likely_server_port(s->dport) ||
-                       s->sport < s->dport;
+                flip = !tcpedu_zeek_likely_server_port(s->dport) ||
+                       (!(f & TCPEDU_F_SYN) && s->sport < s->dport);
         }
         if (flip)
             flip_roles(z);
+    } else if (!(f & (TCPEDU_F_SYN | TCPEDU_F_RST)) && ((f & TCPEDU_F_ACK) || s->len) &&
+               z->hlen > 0 && strspn(z->history, "H") == z->hlen) {
+        /* Began with a SYN-ACK and goes on with an ACK or data: not a stealth
+         * scan, so the SYN-ACK's sender is the responder (Zeek PR 2191).
+         * The history is rewritten as if the flip had come first. */
+        uint32_t o = z->hist_seen & 0xffffu, r = z->hist_seen >> 16;
+        memmove(z->history + 1, z->history, z->hlen + 1u);
+        z->history[0] = '^';
+        z->hlen++;
+        for (int i = 1; i < z->hlen; i++)
+            z->history[i] = 'h';
+        z->hist_seen = (o << 16) | r;
+        z->orig_side = (int8_t)!z->orig_side;
     }
+    if (z->ep[0].did_close == false || z->ep[1].did_close == false)
+        z->last_t = s->t_ns; /* Conn()->SetLastTime() until both sides closed */
     z->nsegs++;
     ep = &z->ep[s->side];
     peer = &z->ep[!s->side];
@@ -426,8 +452,14 @@ void tcpedu_zeek_observe(tcpedu_zeek *z, const tcpedu_segment *s)
         }
     }
 
-    if (do_close)
-        ep->did_close = true; /* ConnectionClosed(), without reassembly deferral */
+    if (do_close && !ep->did_close) {
+        /* ConnectionClosed(), without reassembly deferral: once the close
+         * is complete Zeek removes the connection tcp_close_delay later */
+        ep->did_close = true;
+        if ((ep->state == TCPEDU_ZK_RESET || peer->did_close || peer->state == TCPEDU_ZK_INACTIVE) &&
+            !z->delete_at)
+            z->delete_at = z->last_t + TCPEDU_ZEEK_CLOSE_DELAY_NS;
+    }
 }
 
 /* TCP_Endpoint::NoDataAcked */

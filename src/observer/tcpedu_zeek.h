@@ -25,9 +25,11 @@
  *
  * Roles: Zeek's originator is the sender of the connection's first segment,
  * except that Zeek flips (logs '^') when that segment is not a SYN and comes
- * from a likely server port (tcpedu_zeek_likely_server_port): always for a
- * SYN-ACK, otherwise when the destination port is unlikely or higher; and
- * later when a SYN-ACK was captured before the SYN it answers.
+ * from a likely server port (tcpedu_zeek_likely_server_port) to an unlikely
+ * one (or, both likely and not a SYN-ACK, to a higher one); when a
+ * connection that began with a SYN-ACK goes on with an ACK or data (Zeek
+ * pull request 2191: the history "H" becomes "^h"); and when a SYN-ACK was
+ * captured before the SYN it answers ("Hs^").
  *
  * Approximations (docs/ZEEK-AGREEMENT.md): the gap letter g is derived from
  * acknowledgments of bytes never seen (Zeek's reassembler also reports
@@ -86,7 +88,14 @@ typedef struct tcpedu_zeek {
     uint16_t hlen;
     char     history[TCPEDU_ZEEK_HISTORY_MAX + 1];
     uint32_t nsegs;
+    int64_t  last_t;        /**< Zeek's Conn()->LastTime(), ns */
+    int64_t  attempt_at;    /**< AttemptTimer: when an unanswered SYN is given up (0 = none) */
+    int64_t  delete_at;     /**< close timer: when a closed connection is removed (0 = none) */
 } tcpedu_zeek;
+
+/** Zeek's tcp_attempt_delay and tcp_close_delay (both 5 s by default), ns. */
+#define TCPEDU_ZEEK_ATTEMPT_DELAY_NS INT64_C(5000000000)
+#define TCPEDU_ZEEK_CLOSE_DELAY_NS   INT64_C(5000000000)
 
 /** @brief Start a record (no segment seen). */
 void tcpedu_zeek_init(tcpedu_zeek *z);
@@ -95,9 +104,11 @@ void tcpedu_zeek_init(tcpedu_zeek *z);
  * @brief Would Zeek start a new connection (a new conn.log row) at @p s?
  *
  * Zeek's IsReuse(): a SYN (or, while the originator is silent, a SYN-ACK)
- * after either side closed or reset, or one with a new sequence number.
- * The caller then keeps @p z's result as a finished row and starts a fresh
- * record for @p s.
+ * after either side closed or reset, or one with a new sequence number; or
+ * Zeek's timers removed the connection before @p s arrived: 5 s after an
+ * unanswered SYN (AttemptTimer, tcp_attempt_delay) or 5 s after a completed
+ * close or reset (tcp_close_delay).  The caller then keeps @p z's result as
+ * a finished row and starts a fresh record for @p s.
  */
 bool tcpedu_zeek_is_reuse(const tcpedu_zeek *z, const tcpedu_segment *s);
 

@@ -396,3 +396,48 @@ TEST(zeek_names)
     CHECK(tcpedu_zeek_likely_server_port(80));
     CHECK(!tcpedu_zeek_likely_server_port(40000));
 }
+
+TEST(zeek_synack_then_ack_flips_late)
+{
+    /* ctu-64702-888.pcap: no likely server port, the SYN-ACK (twice) and
+     * then the client's ACK: Zeek flips then and logs ^h (PR 2191) */
+    zsim t;
+    zsim_init(&t);
+    t.port[1] = 888;
+    t.port[0] = 64702;
+    z(&t, 1, "SA", SISN, CISN + 1, 0);
+    z(&t, 1, "SA", SISN, CISN + 1, 0);
+    z(&t, 0, "A", CISN + 1, SISN + 1, 0);
+    CHECK_STR(tcpedu_zeek_history(&t.z), "^hA");
+    CHECK_EQ_U(t.z.orig_side, 0);
+}
+
+TEST(zeek_timers_split_rows)
+{
+    /* ssh.client-side-half-duplex.pcap: an unanswered SYN is given up after
+     * 5 s (AttemptTimer); what follows is a new, partial connection */
+    zsim t;
+    tcpedu_segment s;
+    zsim_init(&t);
+    z(&t, 0, "S", CISN, 0, 0);
+    memset(&s, 0, sizeof s);
+    s.side = 0;
+    s.sport = 40000;
+    s.dport = 80;
+    s.flags = TCPEDU_F_ACK;
+    s.seq = CISN + 1;
+    s.ack = SISN + 1;
+    s.win = 1000;
+    s.t_ns = INT64_C(4000000000);
+    CHECK(!tcpedu_zeek_is_reuse(&t.z, &s));
+    s.t_ns = INT64_C(5000000000);
+    CHECK(tcpedu_zeek_is_reuse(&t.z, &s));
+    /* a reset connection is removed 5 s after its last segment */
+    zsim_init(&t);
+    handshake(&t);
+    z(&t, 0, "R", CISN + 1, 0, 0);
+    s.t_ns = INT64_C(4999999999);
+    CHECK(!tcpedu_zeek_is_reuse(&t.z, &s));
+    s.t_ns = INT64_C(5000000000);
+    CHECK(tcpedu_zeek_is_reuse(&t.z, &s));
+}
