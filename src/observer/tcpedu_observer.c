@@ -181,13 +181,12 @@ static unsigned td_next_step(tcpedu_conn *c, const tcpedu_segment *s, tcpedu_ver
  *    CLOSING or TIME-WAIT, ESTABLISHED -> CLOSE-WAIT).
  * Receipt of R's SYN is left to the caller, which knows what S is sending.
  */
-static unsigned apply_ack(tcpedu_conn *c, tcpedu_endpoint *S, tcpedu_endpoint *R,
-                          const tcpedu_segment *s, tcpedu_verdict *v)
+static unsigned apply_ack(tcpedu_endpoint *S, tcpedu_endpoint *R, const tcpedu_segment *s,
+                          tcpedu_verdict *v)
 {
     uint32_t a = s->ack;
     unsigned r = 0;
 
-    (void)c;
     /* "If the ACK acks something not yet sent (SEG.ACK > SND.NXT) then send
      * an ACK, drop the segment" (3.10.7.4).  The capture may simply have
      * missed R's segment, so this is a note, and nothing is believed. */
@@ -348,7 +347,7 @@ static void on_synack(tcpedu_conn *c, tcpedu_endpoint *S, tcpedu_endpoint *R,
 {
     bool retrans = S->synack_sent && s->seq == S->isn;
     bool ack_ok = true;
-    unsigned r = 0, step;
+    unsigned step;
 
     v->kind = TCPEDU_SEG_SYN_ACK;
     v->phase = TCPEDU_PH_HANDSHAKE;
@@ -371,7 +370,7 @@ static void on_synack(tcpedu_conn *c, tcpedu_endpoint *S, tcpedu_endpoint *R,
         }
     }
     if (ack_ok) {
-        r = apply_ack(c, S, R, s, v);
+        apply_ack(S, R, s, v);
         if (v->answers == 0 && R->syn_v && R->syn_sent && !R->isn_from_peer) {
             /* Fast Open data ignored: the SYN-ACK still answers the SYN. */
             v->answers = R->syn_v->frame;
@@ -424,7 +423,6 @@ static void on_synack(tcpedu_conn *c, tcpedu_endpoint *S, tcpedu_endpoint *R,
         S->state = TCPEDU_ST_SYN_RECEIVED;
         S->inferred = false;
     }
-    (void)r;
     v->step = (uint8_t)step;
     S->syn_sent = true;
     S->synack_sent = true;
@@ -684,7 +682,7 @@ static void on_other(tcpedu_conn *c, tcpedu_endpoint *S, tcpedu_endpoint *R,
         v->phase = current_phase(c);
         return;
     }
-    acked = apply_ack(c, S, R, s, v);
+    acked = apply_ack(S, R, s, v);
 
     if ((acked & ACKED_PEER_SYN_NEW) && R->synack_sent && S->state == TCPEDU_ST_SYN_SENT) {
         /* Third segment of the handshake.  3.10.7.3: on an acceptable

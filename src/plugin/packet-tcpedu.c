@@ -1191,34 +1191,21 @@ void proto_register_tcpedu(void)
     vs_rule = names_to_vals(TCPEDU_X_COUNT, tcpedu_rule_name);
     vs_anomaly = names_to_vals(TCPEDU_A_COUNT, tcpedu_anomaly_name);
     vs_closer = names_to_vals(TCPEDU_DIR_COUNT, dir_or_closer_name);
-    for (i = 0; i < G_N_ELEMENTS(hf); i++) {
-        int *id = hf[i].p_id;
-        const void *vals = NULL;
-        if (id == &hf_tcpedu_sender_state_before || id == &hf_tcpedu_sender_state_after ||
-            id == &hf_tcpedu_receiver_state_before || id == &hf_tcpedu_receiver_state_after)
-            vals = vs_state;
-        else if (id == &hf_tcpedu_phase)
-            vals = vs_phase;
-        else if (id == &hf_tcpedu_segment)
-            vals = vs_kind;
-        else if (id == &hf_tcpedu_direction)
-            vals = vs_dir;
-        else if (id == &hf_tcpedu_conn_roles)
-            vals = vs_roles;
-        else if (id == &hf_tcpedu_rst_check)
-            vals = vs_rst;
-        else if (id == &hf_tcpedu_conn_teardown)
-            vals = vs_td;
-        else if (id == &hf_tcpedu_conn_outcome)
-            vals = vs_out;
-        else if (id == &hf_tcpedu_rule)
-            vals = vs_rule;
-        else if (id == &hf_tcpedu_anomaly)
-            vals = vs_anomaly;
-        else if (id == &hf_tcpedu_conn_first_closer)
-            vals = vs_closer;
-        if (vals)
-            hf[i].hfinfo.strings = vals;
+    {
+        /* Which value_string each enumerated field shows. */
+        const struct { int *id; const value_string *vals; } enum_fields[] = {
+            {&hf_tcpedu_sender_state_before, vs_state}, {&hf_tcpedu_sender_state_after, vs_state},
+            {&hf_tcpedu_receiver_state_before, vs_state}, {&hf_tcpedu_receiver_state_after, vs_state},
+            {&hf_tcpedu_phase, vs_phase}, {&hf_tcpedu_segment, vs_kind},
+            {&hf_tcpedu_direction, vs_dir}, {&hf_tcpedu_conn_roles, vs_roles},
+            {&hf_tcpedu_rst_check, vs_rst}, {&hf_tcpedu_conn_teardown, vs_td},
+            {&hf_tcpedu_conn_outcome, vs_out}, {&hf_tcpedu_rule, vs_rule},
+            {&hf_tcpedu_anomaly, vs_anomaly}, {&hf_tcpedu_conn_first_closer, vs_closer},
+        };
+        for (i = 0; i < G_N_ELEMENTS(hf); i++)
+            for (a = 0; a < G_N_ELEMENTS(enum_fields); a++)
+                if (hf[i].p_id == enum_fields[a].id)
+                    hf[i].hfinfo.strings = enum_fields[a].vals;
     }
     proto_register_field_array(proto_tcpedu, hf, (int)G_N_ELEMENTS(hf));
     proto_register_subtree_array(ett, (int)G_N_ELEMENTS(ett));
