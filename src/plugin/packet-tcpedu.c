@@ -176,23 +176,25 @@ static void tcpedu_init(void)
 
 /* ---- reading the TCP dissector's fields ---------------------------- */
 
-/* The instance of field @p w that belongs to protocol layer @p layer. */
-static field_info *field_in_layer(proto_tree *tree, int w, int layer)
+/* The item of @p items (one hf's instances) that belongs to protocol layer
+ * @p layer, or NULL. */
+static field_info *item_in_layer(GPtrArray *items, int layer)
 {
-    GPtrArray *a;
     guint i;
-
-    if (wanted_hf[w] <= 0)
-        return NULL;
-    a = proto_get_finfo_ptr_array(tree, wanted_hf[w]);
-    if (!a)
-        return NULL;
-    for (i = 0; i < a->len; i++) {
-        field_info *fi = (field_info *)g_ptr_array_index(a, i);
+    for (i = 0; items && i < items->len; i++) {
+        field_info *fi = (field_info *)g_ptr_array_index(items, i);
         if (fi->total_layer_num == layer)
             return fi;
     }
     return NULL;
+}
+
+/* The instance of wanted field @p w that belongs to protocol layer @p layer. */
+static field_info *field_in_layer(proto_tree *tree, int w, int layer)
+{
+    if (wanted_hf[w] <= 0)
+        return NULL;
+    return item_in_layer(proto_get_finfo_ptr_array(tree, wanted_hf[w]), layer);
 }
 
 static gboolean uint_in_layer(proto_tree *tree, int w, int layer, guint32 *out)
@@ -423,19 +425,6 @@ static void observe_entry(tcpedu_fentry *e, const tcpedu_addr *src, const tcpedu
     tcpedu_observe(&g->obs, &e->seg, &e->v);
 }
 
-/* The "tcp" item of protocol layer @p layer, or NULL if TCP threw before
- * adding it (a header cut after a few bytes). */
-static field_info *tcp_item_at(GPtrArray *items, int layer)
-{
-    guint i;
-    for (i = 0; items && i < items->len; i++) {
-        field_info *fi = (field_info *)g_ptr_array_index(items, i);
-        if (fi->total_layer_num == layer)
-            return fi;
-    }
-    return NULL;
-}
-
 static tcpedu_frame *first_pass(packet_info *pinfo, proto_tree *tree)
 {
     GPtrArray *items;
@@ -460,7 +449,8 @@ static tcpedu_frame *first_pass(packet_info *pinfo, proto_tree *tree)
     fr->n = n;
     for (i = 0; i < n; i++) {
         tcpedu_addr src, dst;
-        if (!tcp_item_at(items, layers[i])) {
+        /* no "tcp" item: TCP threw before adding it (a header cut short) */
+        if (!item_in_layer(items, layers[i])) {
             fr->e[i].what = layer_is_quoted(pinfo, layers[i]) ? FE_QUOTED : FE_MALFORMED;
             continue;
         }
