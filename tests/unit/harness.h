@@ -92,27 +92,37 @@ static inline uint16_t parse_flags(const char *f)
     return r;
 }
 
+/* A segment from @p side of a connection between ports[0] and ports[1]. */
+static inline tcpedu_segment make_segment(uint32_t frame, int side, const uint16_t ports[2],
+                                          const char *flags, uint32_t seq, uint32_t ack,
+                                          uint32_t len, uint32_t win)
+{
+    tcpedu_segment g;
+    memset(&g, 0, sizeof g);
+    g.frame = frame;
+    g.side = (uint8_t)side;
+    g.sport = ports[side];
+    g.dport = ports[!side];
+    g.flags = parse_flags(flags);
+    g.seq = seq;
+    g.ack = ack;
+    g.len = len;
+    g.win = win;
+    g.hdr_len = 20;
+    return g;
+}
+
 /* Build and observe one segment; returns its verdict (frame = index + 1). */
 static inline tcpedu_verdict *seg_opt(sim *s, int side, const char *flags, uint32_t seq,
                                       uint32_t ack, uint32_t len, const tcpedu_options *opt)
 {
     tcpedu_segment g;
     tcpedu_verdict *v;
-    memset(&g, 0, sizeof g);
     if (s->n >= sizeof s->v / sizeof s->v[0])
         abort();
-    g.frame = s->n + 1;
+    g = make_segment(s->n + 1, side, s->port, flags, seq, ack, len, s->win[side]);
     s->t_ns += 10000000; /* 10 ms apart */
     g.t_ns = s->t_ns;
-    g.side = (uint8_t)side;
-    g.sport = s->port[side];
-    g.dport = s->port[!side];
-    g.flags = parse_flags(flags);
-    g.seq = seq;
-    g.ack = ack;
-    g.len = len;
-    g.win = s->win[side];
-    g.hdr_len = 20;
     if (opt)
         g.opt = *opt;
     v = &s->v[s->n++];

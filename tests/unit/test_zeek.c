@@ -29,18 +29,7 @@ static void zsim_init(zsim *t)
 static void zw(zsim *t, int side, const char *flags, uint32_t seq, uint32_t ack, uint32_t len,
                uint32_t win)
 {
-    tcpedu_segment s;
-    memset(&s, 0, sizeof s);
-    s.frame = ++t->frame;
-    s.side = (uint8_t)side;
-    s.sport = t->port[side];
-    s.dport = t->port[!side];
-    s.flags = parse_flags(flags);
-    s.seq = seq;
-    s.ack = ack;
-    s.len = len;
-    s.win = win;
-    s.hdr_len = 20;
+    tcpedu_segment s = make_segment(++t->frame, side, t->port, flags, seq, ack, len, win);
     if (tcpedu_zeek_is_reuse(&t->z, &s)) {
         if (t->rows < 8)
             snprintf(t->done[t->rows], sizeof t->done[0], "%s %s", tcpedu_zeek_conn_state(&t->z),
