@@ -383,43 +383,28 @@ static guint8 side_of(const tcpedu_gconn *g, const tcpedu_addr *src, guint16 spo
 static void observe_entry(tcpedu_fentry *e, const tcpedu_addr *src, const tcpedu_addr *dst)
 {
     tcpedu_gconn *g = (tcpedu_gconn *)wmem_map_lookup(conns_by_stream, GUINT_TO_POINTER(e->stream));
+    char *key = NULL;
+    tcpedu_new why = TCPEDU_NEW_NO;
 
+    /* A stream Wireshark has not shown before may still continue the
+     * connection of its 4-tuple (Wireshark split off e.g. a stray SYN+FIN
+     * probe); the observer decides, as it does for a SYN inside a stream. */
     if (!g) {
-        /* A stream Wireshark has not shown before.  If its 4-tuple carried
-         * an earlier connection, Wireshark split a reused port into a new
-         * stream: say so. */
-        char *key = tuple_key(wmem_file_scope(), src, e->seg.sport, dst, e->seg.dport);
-        tcpedu_gconn *prev = (tcpedu_gconn *)wmem_map_lookup(conns_by_tuple, key);
-        tcpedu_new why = TCPEDU_NEW_NO;
-        if (prev) {
-            /* Wireshark split the 4-tuple into a new stream.  The observer
-             * decides whether it is a new connection (port reuse) or the
-             * same one (e.g. a stray SYN+FIN probe that Wireshark took for
-             * a new connection). */
-            e->seg.side = side_of(prev, src, e->seg.sport, e->seg.dport);
-            why = tcpedu_conn_is_new(&prev->obs, &e->seg);
-        }
-        if (prev && why == TCPEDU_NEW_NO) {
-            g = prev;
-        } else {
-            g = new_conn(e, src, dst, why, prev ? prev->index : 0);
-            wmem_map_insert(conns_by_tuple, key, g);
-        }
-        wmem_map_insert(conns_by_stream, GUINT_TO_POINTER(e->stream), g);
-    } else {
-        tcpedu_new why;
+        key = tuple_key(wmem_file_scope(), src, e->seg.sport, dst, e->seg.dport);
+        g = (tcpedu_gconn *)wmem_map_lookup(conns_by_tuple, key);
+    }
+    if (g) {
         e->seg.side = side_of(g, src, e->seg.sport, e->seg.dport);
         why = tcpedu_conn_is_new(&g->obs, &e->seg);
-        if (why != TCPEDU_NEW_NO) {
-            /* Same Wireshark stream, new connection (Wireshark did not
-             * split it): keep the old record, start a new one. */
-            tcpedu_gconn *n = new_conn(e, src, dst, why, g->index);
-            char *key = tuple_key(wmem_file_scope(), src, e->seg.sport, dst, e->seg.dport);
-            wmem_map_insert(conns_by_stream, GUINT_TO_POINTER(e->stream), n);
-            wmem_map_insert(conns_by_tuple, key, n);
-            g = n;
-        }
     }
+    if (!g || why != TCPEDU_NEW_NO) {
+        /* A new connection; the old record is kept as it was. */
+        if (!key)
+            key = tuple_key(wmem_file_scope(), src, e->seg.sport, dst, e->seg.dport);
+        g = new_conn(e, src, dst, why, g ? g->index : 0);
+        wmem_map_insert(conns_by_tuple, key, g);
+    }
+    wmem_map_insert(conns_by_stream, GUINT_TO_POINTER(e->stream), g);
     e->seg.side = side_of(g, src, e->seg.sport, e->seg.dport);
     e->conn = g;
     tcpedu_observe(&g->obs, &e->seg, &e->v);
