@@ -52,6 +52,9 @@ static const tcpedu_text anomaly_texts[TCPEDU_A_COUNT] = {
     [TCPEDU_A_SYN_IN_SYNCHRONIZED] = {
         "SYN in a synchronized connection: the receiver answers with a challenge ACK and ignores it",
         "已同步的连接中出现 SYN：接收方回复挑战 ACK 并忽略它", "RFC 5961 4"},
+    [TCPEDU_A_SYNACK_AFTER_HANDSHAKE] = {
+        "SYN-ACK after the handshake completed (late or forged): not a new handshake step; the receiver answers with a challenge ACK and no state changes",
+        "握手完成之后出现的 SYN-ACK（迟到或伪造）：它不是新的握手步骤；接收方回复挑战 ACK，状态不变", "RFC 9293 3.10.7.4, RFC 5961 4"},
     [TCPEDU_A_PORT_REUSE] = {
         "New connection on the 4-tuple of an earlier connection (port reuse)",
         "新连接使用了先前连接的四元组（端口复用）", "RFC 9293 3.4.1"},

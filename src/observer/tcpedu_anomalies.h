@@ -27,6 +27,7 @@ X(TFO_DATA_NOT_ACKED,     "3whs_fastopen_data_not_acked",NOTE, SEQ)
 X(SYN_ISN_CHANGED,        "3whs_syn_isn_changed",        WARN, SEQ)
 X(HANDSHAKE_NOT_CAPTURED, "handshake_not_captured",      NOTE, SEQ)
 X(SYN_IN_SYNCHRONIZED,    "syn_in_synchronized_state",   WARN, PROTO)
+X(SYNACK_AFTER_HANDSHAKE, "syn_ack_after_handshake",     WARN, PROTO)
 X(PORT_REUSE,             "port_reuse",                  NOTE, SEQ)
 X(SYN_AFTER_RESET,        "syn_after_reset",             NOTE, SEQ)
 /* Teardown (RFC 9293 section 3.6) */

@@ -3,9 +3,13 @@
  *
  * Decisions (what happened) live here; actions (what to print) live in the
  * Wireshark glue and the catalogue.  Every guard quotes the RFC 9293 section
- * it implements.  The observer sees the wire from one capture point, so a
- * receiver's state is what the receiver *will* be in once the segment
- * arrives; the capture cannot see the arrival itself.
+ * it implements.  The state machine itself is two tables, send_table and
+ * recv_table, indexed [state][event]; the handlers (on_syn, on_synack,
+ * on_rst, on_fin, on_other) only classify the event with their guards and
+ * hand it to send() and receive().  The observer sees the wire from one
+ * capture point and assumes a segment is processed by its receiver before
+ * the receiver's next segment in the capture, unless the segments crossed
+ * (then replay_crossed() reorders them as the receiver saw them).
  */
 #include "tcpedu_observer.h"
 
@@ -21,9 +25,325 @@ static int32_t seq_diff(uint32_t a, uint32_t b) { return (int32_t)(a - b); }
 #define HAS(f, bit) (((f) & (bit)) != 0)
 #define MARK(v, a)  ((v)->anomalies |= TCPEDU_ABIT(TCPEDU_A_##a))
 
+/* ---- The state machine, as data (RFC 9293 section 3.10, figure 5) ---- */
+
+#define ST(x) TCPEDU_ST_##x
+
+/* What sending a segment does to its sender. */
+enum {
+    SND_NONE = 0,
+    SND_SYN,        /* a SYN without ACK */
+    SND_SYNACK,     /* a SYN with ACK */
+    SND_FIN,        /* the first FIN of this side */
+    SND_RST,        /* an acceptable RST (the sender aborts) */
+    SND_COUNT
+};
+
+/* What processing a segment does to its receiver, in the order of RFC 9293
+ * section 3.10.7.4's checks (RST first, then SYN, ACK, FIN): one segment can
+ * cause several of them, applied in this order (a FIN+ACK in FIN-WAIT-1 is
+ * first RCV_ACK_OF_FIN, then RCV_FIN). */
+enum {
+    RCV_NONE = 0,
+    RCV_RST,         /* an acceptable RST */
+    RCV_RST_PASSIVE, /* an acceptable RST in SYN-RECEIVED reached from LISTEN */
+    RCV_SYN,         /* a SYN without ACK, first copy */
+    RCV_SYNACK,      /* a SYN-ACK acknowledging our SYN, in SYN-SENT */
+    RCV_ACK_OF_SYN,  /* first acknowledgment of our SYN (SYN-RECEIVED) */
+    RCV_ACK_OF_FIN,  /* first acknowledgment of our FIN */
+    RCV_FIN,         /* the peer's FIN, first copy */
+    RCV_COUNT
+};
+#define RCV_BIT(e) ((uint8_t)(1u << ((e) - 1)))
+
+/* send_table[state][event]: the sender's state after sending; 0 = stays. */
+static const uint8_t send_table[TCPEDU_ST_COUNT][SND_COUNT] = {
+    /* 3.10.1 OPEN, CLOSED: "Send a SYN segment ... Enter SYN-SENT state".
+     * 3.10.5 ABORT, CLOSED: nothing to delete, stays CLOSED. */
+    [ST(CLOSED)]       = {[SND_SYN] = ST(SYN_SENT)},
+    /* 3.10.2 SEND, LISTEN: "change the connection from passive to active
+     * ... Send a SYN segment ... Enter SYN-SENT state".  A SYN-ACK from
+     * LISTEN means its SYN was not captured: 3.10.7.2 "the connection state
+     * should be changed to SYN-RECEIVED".  A RST from LISTEN answers a
+     * segment (3.10.7.2 "An acceptable reset segment should be formed"). */
+    [ST(LISTEN)]       = {[SND_SYN] = ST(SYN_SENT), [SND_SYNACK] = ST(SYN_RECEIVED)},
+    /* 3.10.7.3, SYN-SENT: a SYN-ACK from here answers a SYN that was not
+     * captured ("Otherwise, enter SYN-RECEIVED, form a SYN,ACK segment").
+     * 3.10.4 CLOSE, SYN-SENT: a FIN is not allowed (fin_before_established)
+     * and is shown as the close it asks for.  3.10.5 ABORT: CLOSED. */
+    [ST(SYN_SENT)]     = {[SND_SYNACK] = ST(SYN_RECEIVED), [SND_FIN] = ST(FIN_WAIT_1),
+                          [SND_RST] = ST(CLOSED)},
+    /* 3.10.7.2: the SYN-ACK is sent from SYN-RECEIVED (stays).  3.10.4
+     * CLOSE, SYN-RECEIVED: "form a FIN segment and send it, and enter
+     * FIN-WAIT-1 state".  3.10.5 ABORT: "send a reset ... enter CLOSED". */
+    [ST(SYN_RECEIVED)] = {[SND_FIN] = ST(FIN_WAIT_1), [SND_RST] = ST(CLOSED)},
+    /* 3.10.4 CLOSE, ESTABLISHED: "form a FIN segment and send it, and enter
+     * FIN-WAIT-1 state"; 3.10.5 ABORT: CLOSED. */
+    [ST(ESTABLISHED)]  = {[SND_FIN] = ST(FIN_WAIT_1), [SND_RST] = ST(CLOSED)},
+    /* 3.10.5 ABORT, FIN-WAIT-1/2, CLOSE-WAIT: "send a reset ... enter CLOSED". */
+    [ST(FIN_WAIT_1)]   = {[SND_RST] = ST(CLOSED)},
+    [ST(FIN_WAIT_2)]   = {[SND_RST] = ST(CLOSED)},
+    /* 3.10.4 CLOSE, CLOSE-WAIT: "send a FIN segment, enter LAST-ACK state". */
+    [ST(CLOSE_WAIT)]   = {[SND_FIN] = ST(LAST_ACK), [SND_RST] = ST(CLOSED)},
+    /* 3.10.5 ABORT, CLOSING, LAST-ACK, TIME-WAIT: "delete the TCB, enter
+     * CLOSED state". */
+    [ST(CLOSING)]      = {[SND_RST] = ST(CLOSED)},
+    [ST(LAST_ACK)]     = {[SND_RST] = ST(CLOSED)},
+    [ST(TIME_WAIT)]    = {[SND_RST] = ST(CLOSED)},
+};
+
+/* recv_table[state][event]: the receiver's state after processing; 0 = stays. */
+static const uint8_t recv_table[TCPEDU_ST_COUNT][RCV_COUNT] = {
+    /* 3.10.7.1 CLOSED: "all data in the incoming segment is discarded";
+     * it answers with a RST and stays CLOSED. */
+    [ST(CLOSED)]       = {0},
+    /* 3.10.7.2 LISTEN: "An incoming RST should be ignored"; on a SYN "the
+     * connection state should be changed to SYN-RECEIVED" (figure 6 line 2). */
+    [ST(LISTEN)]       = {[RCV_SYN] = ST(SYN_RECEIVED)},
+    /* 3.10.7.3 SYN-SENT: an acceptable RST: "enter CLOSED state"; a SYN
+     * that acknowledges ours: "change the connection state to ESTABLISHED"
+     * (figure 6 line 3); a SYN without ACK: "Otherwise, enter SYN-RECEIVED"
+     * (figure 7 lines 3-4).  A bare ACK is dropped ("Fifth, if neither of
+     * the SYN or RST bits is set, then drop the segment"). */
+    [ST(SYN_SENT)]     = {[RCV_RST] = ST(CLOSED), [RCV_RST_PASSIVE] = ST(CLOSED),
+                          [RCV_SYN] = ST(SYN_RECEIVED), [RCV_SYNACK] = ST(ESTABLISHED)},
+    /* 3.10.7.4 SYN-RECEIVED: first check, RST: "If this connection was
+     * initiated with a passive OPEN ... return this connection to LISTEN",
+     * otherwise CLOSED; fifth check: "If SND.UNA < SEG.ACK =< SND.NXT, then
+     * enter ESTABLISHED state" (figure 6 line 4, figure 7 line 6); eighth
+     * check, FIN: "Enter the CLOSE-WAIT state". */
+    [ST(SYN_RECEIVED)] = {[RCV_RST] = ST(CLOSED), [RCV_RST_PASSIVE] = ST(LISTEN),
+                          [RCV_ACK_OF_SYN] = ST(ESTABLISHED), [RCV_FIN] = ST(CLOSE_WAIT)},
+    /* 3.10.7.4 ESTABLISHED: RST: "enter the CLOSED state"; FIN: "Enter the
+     * CLOSE-WAIT state" (figure 12 line 2). */
+    [ST(ESTABLISHED)]  = {[RCV_RST] = ST(CLOSED), [RCV_RST_PASSIVE] = ST(CLOSED),
+                          [RCV_FIN] = ST(CLOSE_WAIT)},
+    /* 3.10.7.4 FIN-WAIT-1: fifth check, "if the FIN segment is now
+     * acknowledged, then enter FIN-WAIT-2"; eighth check, a FIN whose ACK
+     * did not cover ours: "enter the CLOSING state" (figure 13).  A FIN+ACK
+     * that covers ours goes through FIN-WAIT-2 within this one segment. */
+    [ST(FIN_WAIT_1)]   = {[RCV_RST] = ST(CLOSED), [RCV_RST_PASSIVE] = ST(CLOSED),
+                          [RCV_ACK_OF_FIN] = ST(FIN_WAIT_2), [RCV_FIN] = ST(CLOSING)},
+    /* 3.10.7.4 FIN-WAIT-2, eighth check: "Enter the TIME-WAIT state"
+     * (figure 12 line 4). */
+    [ST(FIN_WAIT_2)]   = {[RCV_RST] = ST(CLOSED), [RCV_RST_PASSIVE] = ST(CLOSED),
+                          [RCV_FIN] = ST(TIME_WAIT)},
+    /* 3.10.7.4 CLOSE-WAIT: a FIN again: "Remain in the CLOSE-WAIT state". */
+    [ST(CLOSE_WAIT)]   = {[RCV_RST] = ST(CLOSED), [RCV_RST_PASSIVE] = ST(CLOSED)},
+    /* 3.10.7.4 CLOSING, fifth check: "if the ACK acknowledges our FIN, then
+     * enter the TIME-WAIT state" (figure 13). */
+    [ST(CLOSING)]      = {[RCV_RST] = ST(CLOSED), [RCV_RST_PASSIVE] = ST(CLOSED),
+                          [RCV_ACK_OF_FIN] = ST(TIME_WAIT)},
+    /* 3.10.7.4 LAST-ACK, fifth check: "If our FIN is now acknowledged,
+     * delete the TCB, enter the CLOSED state" (figure 12 line 5). */
+    [ST(LAST_ACK)]     = {[RCV_RST] = ST(CLOSED), [RCV_RST_PASSIVE] = ST(CLOSED),
+                          [RCV_ACK_OF_FIN] = ST(CLOSED)},
+    /* 3.10.7.4 TIME-WAIT: first check, "If the RST bit is set, then enter
+     * the CLOSED state"; a FIN again: "Remain in the TIME-WAIT state.
+     * Restart the 2 MSL time-wait timeout". */
+    [ST(TIME_WAIT)]    = {[RCV_RST] = ST(CLOSED), [RCV_RST_PASSIVE] = ST(CLOSED)},
+};
+
+static uint8_t send_next(uint8_t st, unsigned ev)
+{
+    uint8_t to = (st < TCPEDU_ST_COUNT && ev < SND_COUNT) ? send_table[st][ev] : 0;
+    return to ? to : st;
+}
+
+static uint8_t recv_next(uint8_t st, unsigned ev)
+{
+    uint8_t to = (st < TCPEDU_ST_COUNT && ev < RCV_COUNT) ? recv_table[st][ev] : 0;
+    return to ? to : st;
+}
+
+/* The sender S sends a segment that is event @p ev (send_table). */
+static void send(tcpedu_endpoint *S, tcpedu_verdict *v, unsigned ev)
+{
+    uint8_t to = send_next(S->state, ev);
+    v->snd_event = (uint8_t)ev;
+    if (to != S->state) {
+        S->state = to;
+        S->since = v->frame;
+    }
+}
+
+/* The receiver R processes event @p ev of the segment (recv_table).  Call
+ * in the order of the RCV_ enum. */
+static void receive(tcpedu_endpoint *R, tcpedu_verdict *v, unsigned ev)
+{
+    uint8_t to = recv_next(R->state, ev);
+    v->rcv_events |= RCV_BIT(ev);
+    if (to != R->state) {
+        R->state = to;
+        R->since = v->frame;
+    }
+}
+
+/* ---- Revisions: what a later segment shows about earlier ones ------ */
+
+/* Index in c->hist of the verdict of @p frame, or -1 if it is older than
+ * the ring remembers. */
+static int hist_find(const tcpedu_conn *c, uint32_t frame)
+{
+    uint32_t n = c->nhist < 16 ? c->nhist : 16, i;
+    for (i = 0; i < n; i++) {
+        const tcpedu_verdict *w = c->hist[(c->nhist - n + i) % 16];
+        if (w->frame == frame)
+            return (int)((c->nhist - n + i) % 16);
+    }
+    return -1;
+}
+
+/* Move @p idx back over receipts of endpoint @p side that crossed one of
+ * its sends at or after @p idx: a revision from @p idx on must include
+ * them.  -1 if they are no longer remembered. */
+static int hist_extend(const tcpedu_conn *c, int side, int idx)
+{
+    uint32_t n = c->nhist < 16 ? c->nhist : 16, i, oldest = (c->nhist - n) % 16;
+    bool moved = true;
+    while (moved) {
+        moved = false;
+        for (i = 0; i < n; i++) {
+            uint32_t pos = (oldest + i) % 16;
+            const tcpedu_verdict *w = c->hist[pos];
+            if (pos == (uint32_t)idx)
+                break;
+            if (w->side != side && w->crossed != 0 && SEQ_GEQ(w->crossed, c->hist[idx]->frame)) {
+                idx = (int)pos;
+                moved = true;
+                break;
+            }
+        }
+    }
+    /* a receipt older than the ring may still cross into it */
+    if ((uint32_t)idx == oldest && c->nhist > 16)
+        return c->hist[idx]->crossed != 0 ? -1 : idx;
+    return idx;
+}
+
+/* The ring positions from @p idx up to (not including) the current verdict. */
+#define HIST_FOR(c, idx, j, w) \
+    for ((j) = (uint32_t)(idx); (w) = (c)->hist[(j) % 16], (j) % 16 != ((c)->nhist - 1) % 16; (j)++)
+
+/* Endpoint @p side showed a guessed state from frame @p from on; it was in
+ * fact @p st all along (a refused SYN's receiver was CLOSED, not LISTEN).
+ * Frame @p from is a segment X received in (guessed) LISTEN.
+ * Rewrites the earlier verdicts; false if they are no longer remembered. */
+static bool rewrite_as(tcpedu_conn *c, int side, uint32_t from, uint8_t st, bool inferred)
+{
+    int idx = hist_find(c, from);
+    uint32_t j;
+    tcpedu_verdict *w;
+
+    /* Only a guess is revised: before @p from, X was shown in LISTEN. */
+    if (idx < 0 || c->hist[idx]->side == side || c->hist[idx]->receiver_before != TCPEDU_ST_LISTEN)
+        return false;
+    idx = hist_extend(c, side, idx);
+    if (idx < 0)
+        return false;
+    HIST_FOR(c, idx, j, w) {
+        if (w->side == side) {
+            w->sender_before = w->sender_after = st;
+            w->sender_since = 0;
+            w->inferred = (uint8_t)((w->inferred & ~(TCPEDU_INF_SENDER_BEFORE | TCPEDU_INF_SENDER_AFTER)) |
+                                    (inferred ? TCPEDU_INF_SENDER_BEFORE | TCPEDU_INF_SENDER_AFTER : 0));
+        } else {
+            w->crossed = 0;
+            w->receiver_before = w->receiver_after = st;
+            w->receiver_since = 0;
+            w->inferred = (uint8_t)((w->inferred & ~(TCPEDU_INF_RECEIVER_BEFORE | TCPEDU_INF_RECEIVER_AFTER)) |
+                                    (inferred ? TCPEDU_INF_RECEIVER_BEFORE | TCPEDU_INF_RECEIVER_AFTER : 0));
+        }
+    }
+    return true;
+}
+
+/* Endpoint X (= the sender of @p v) sent @p v, which is send event @p ev,
+ * before it processed the peer's segments from frame @p from on: they
+ * crossed (figure 7 lines 2-4, figure 13).  X's state before @p from was
+ * @p pre (or, if negative, the one shown there).  Replays X's part of those
+ * verdicts in X's own order: first its sends, then its receipts, each
+ * receipt marked as crossed by @p v.  Sets X's state; false (and nothing
+ * changed) if those verdicts are no longer remembered. */
+static bool replay_crossed(tcpedu_conn *c, tcpedu_endpoint *X, uint32_t from, tcpedu_verdict *v,
+                           unsigned ev, int pre, bool evidence)
+{
+    int idx = hist_find(c, from);
+    uint32_t j, since = 0;
+    tcpedu_verdict *w;
+    uint8_t st, inf_clear;
+
+    if (idx < 0 || c->hist[idx]->side == v->side)
+        return false;
+    idx = hist_extend(c, v->side, idx);
+    if (idx < 0)
+        return false;
+    st = pre >= 0 ? (uint8_t)pre : c->hist[idx]->receiver_before;
+    if ((uint32_t)idx != (c->nhist - (c->nhist < 16 ? c->nhist : 16)) % 16) {
+        /* X's "since" before @p from: every verdict involves both sides. */
+        const tcpedu_verdict *p = c->hist[(idx + 15) % 16];
+        since = p->side == v->side ? p->sender_since : p->receiver_since;
+        if (p->side == v->side) {
+            /* receipts that crossed p come after it in X's order */
+            uint32_t n = c->nhist < 16 ? c->nhist : 16, i;
+            for (i = 0; i < n; i++) {
+                const tcpedu_verdict *q = c->hist[(c->nhist - n + i) % 16];
+                if (q->side != v->side && q->crossed == p->frame)
+                    since = q->receiver_since;
+            }
+        }
+    }
+    inf_clear = evidence ? (uint8_t)(TCPEDU_INF_RECEIVER_BEFORE | TCPEDU_INF_RECEIVER_AFTER) : 0;
+    /* X's sends before @p v, sent from the state it had before @p from. */
+    HIST_FOR(c, idx, j, w) {
+        if (w->side != v->side)
+            continue;
+        w->sender_before = st;
+        if (send_next(st, w->snd_event) != st)
+            since = w->frame;
+        st = send_next(st, w->snd_event);
+        w->sender_after = st;
+        w->sender_since = since;
+        if (evidence)
+            w->inferred &= (uint8_t)~(TCPEDU_INF_SENDER_BEFORE | TCPEDU_INF_SENDER_AFTER);
+    }
+    v->sender_before = st;
+    if (evidence)
+        v->inferred &= (uint8_t)~TCPEDU_INF_SENDER_BEFORE;
+    st = send_next(st, ev);
+    v->snd_event = (uint8_t)ev;
+    v->sender_after = st;
+    if (v->sender_after != v->sender_before)
+        since = v->frame;
+    v->sender_since = since;
+    /* Then X's receipts, in capture order. */
+    HIST_FOR(c, idx, j, w) {
+        unsigned e;
+        if (w->side == v->side)
+            continue;
+        w->receiver_before = st;
+        for (e = 1; e < RCV_COUNT; e++) {
+            if (w->rcv_events & RCV_BIT(e)) {
+                uint8_t to = recv_next(st, e);
+                if (to != st)
+                    since = w->frame;
+                st = to;
+            }
+        }
+        w->receiver_after = st;
+        w->receiver_since = since;
+        w->crossed = v->frame;
+        w->inferred &= (uint8_t)~inf_clear;
+    }
+    X->state = st;
+    X->since = since;
+    v->revises = from;
+    return true;
+}
+
 /* What an acknowledgment revealed; returned by apply_ack(). */
 enum {
-    ACKED_PEER_SYN_NEW   = 0x01, /* the sender shows, for the first time, it got the peer's SYN */
+    ACKED_PEER_SYN_NEW   = 0x01, /* first acknowledgment of the peer's SYN */
     ACKED_PEER_FIN_FIRST = 0x02, /* first acknowledgment of the peer's FIN */
     ACKED_UNSENT         = 0x04  /* acknowledges more than the peer was seen to send */
 };
@@ -125,7 +445,9 @@ static void conn_start(tcpedu_conn *c, const tcpedu_segment *s, tcpedu_verdict *
         c->client = (int8_t)!side;
         c->roles = TCPEDU_ROLES_FROM_SYNACK;
         c->start_missing = true;
-        S->state = TCPEDU_ST_LISTEN;
+        /* The server processed the uncaptured SYN in LISTEN (3.10.7.2): it
+         * answers from SYN-RECEIVED. */
+        S->state = TCPEDU_ST_SYN_RECEIVED;
         S->inferred = true;
         R->state = TCPEDU_ST_SYN_SENT;
         R->inferred = true;
@@ -173,13 +495,9 @@ static unsigned td_next_step(tcpedu_conn *c, const tcpedu_segment *s, tcpedu_ver
 /*
  * The acknowledgment field of a segment from S to R (RFC 9293 section
  * 3.10.7.4, fifth check).  Links the segment to the one of R's it answers
- * and applies the state changes the acknowledgment causes or reveals:
- *  - on R, on receipt: its SYN acknowledged (SYN-RECEIVED -> ESTABLISHED),
- *    its FIN acknowledged (FIN-WAIT-1 -> FIN-WAIT-2, CLOSING -> TIME-WAIT,
- *    LAST-ACK -> CLOSED);
- *  - on S, revealed: S got R's FIN (FIN-WAIT-2 -> TIME-WAIT, FIN-WAIT-1 ->
- *    CLOSING or TIME-WAIT, ESTABLISHED -> CLOSE-WAIT).
- * Receipt of R's SYN is left to the caller, which knows what S is sending.
+ * and hands R what the acknowledgment does to it: RCV_ACK_OF_SYN the first
+ * time R's SYN is acknowledged, RCV_ACK_OF_FIN the first time R's FIN is.
+ * It changes no state of S: S's receipts happened on S's own side.
  */
 static unsigned apply_ack(tcpedu_endpoint *S, tcpedu_endpoint *R, const tcpedu_segment *s,
                           tcpedu_verdict *v)
@@ -200,46 +518,34 @@ static unsigned apply_ack(tcpedu_endpoint *S, tcpedu_endpoint *R, const tcpedu_s
             R->pending->answered_by = s->frame;
         R->pending = NULL;
     }
-    if (R->syn_sent && SEQ_GT(a, R->isn)) {
-        if (!S->got_peer_syn) {
-            S->got_peer_syn = true;
-            r |= ACKED_PEER_SYN_NEW;
-        }
+    /* 3.10.7.3: in SYN-SENT a segment without SYN is dropped ("Fifth, if
+     * neither of the SYN or RST bits is set, then drop the segment"), so a
+     * bare ACK does not acknowledge R's SYN there. */
+    if (R->syn_sent && SEQ_GT(a, R->isn) &&
+        !(R->state == TCPEDU_ST_SYN_SENT && !HAS(s->flags, TCPEDU_F_SYN))) {
+        S->got_peer_syn = true;
         if (!R->syn_acked) {
             R->syn_acked = true;
-            /* 3.10.7.4 SYN-RECEIVED: "If SND.UNA < SEG.ACK =< SND.NXT, then
-             * enter ESTABLISHED state". */
-            if (R->state == TCPEDU_ST_SYN_RECEIVED)
-                R->state = TCPEDU_ST_ESTABLISHED;
+            r |= ACKED_PEER_SYN_NEW;
         }
     }
     if (R->fin_sent && SEQ_GT(a, R->fin_seq)) {
+        S->got_peer_fin = true;
         if (!R->fin_acked) {
             R->fin_acked = true;
             r |= ACKED_PEER_FIN_FIRST;
-            /* 3.10.7.4 fifth check, per state: FIN-WAIT-1 "if the FIN
-             * segment is now acknowledged, then enter FIN-WAIT-2";
-             * CLOSING "enter the TIME-WAIT state"; LAST-ACK "delete the
-             * TCB, enter the CLOSED state". */
-            if (R->state == TCPEDU_ST_FIN_WAIT_1)
-                R->state = TCPEDU_ST_FIN_WAIT_2;
-            else if (R->state == TCPEDU_ST_CLOSING)
-                R->state = TCPEDU_ST_TIME_WAIT;
-            else if (R->state == TCPEDU_ST_LAST_ACK)
-                R->state = TCPEDU_ST_CLOSED;
-        }
-        if (!S->got_peer_fin) {
-            S->got_peer_fin = true;
-            /* 3.10.7.4 eighth check (FIN bit), the receipt S reveals now. */
-            if (S->state == TCPEDU_ST_FIN_WAIT_2)
-                S->state = TCPEDU_ST_TIME_WAIT;
-            else if (S->state == TCPEDU_ST_FIN_WAIT_1)
-                S->state = S->fin_acked ? TCPEDU_ST_TIME_WAIT : TCPEDU_ST_CLOSING;
-            else if (S->state == TCPEDU_ST_ESTABLISHED || S->state == TCPEDU_ST_SYN_RECEIVED)
-                S->state = TCPEDU_ST_CLOSE_WAIT;
         }
     }
     return r;
+}
+
+/* What the acknowledgment does to R (fifth check), through the table. */
+static void receive_ack(tcpedu_endpoint *R, tcpedu_verdict *v, unsigned acked)
+{
+    if ((acked & ACKED_PEER_SYN_NEW) && R->state == TCPEDU_ST_SYN_RECEIVED)
+        receive(R, v, RCV_ACK_OF_SYN);
+    if (acked & ACKED_PEER_FIN_FIRST)
+        receive(R, v, RCV_ACK_OF_FIN);
 }
 
 static uint8_t current_phase(const tcpedu_conn *c)
@@ -262,10 +568,15 @@ static void on_syn(tcpedu_conn *c, tcpedu_endpoint *S, tcpedu_endpoint *R,
     v->phase = TCPEDU_PH_HANDSHAKE;
     if (S->syn_sent && !S->synack_sent && s->seq == S->isn) {
         /* Same ISN again: the SYN's retransmission timer fired (RFC 6298:
-         * initial RTO 1 s, doubled each time). */
+         * initial RTO 1 s, doubled each time).  A duplicate changes no
+         * state: the receiver is past its first copy. */
         v->retransmission = true;
         v->step = S->syn_step;
         v->rule = TCPEDU_X_HS_SYN_RETRANS;
+        if (R->state == TCPEDU_ST_LISTEN)
+            receive(R, v, RCV_SYN); /* R went back to LISTEN (3.10.7.4): a SYN to it again */
+        else
+            v->no_change = true;
         MARK(v, SYN_RETRANSMITTED);
         hs_record(c, S->syn_step, s, v);
         S->syn_v = v;
@@ -275,8 +586,10 @@ static void on_syn(tcpedu_conn *c, tcpedu_endpoint *S, tcpedu_endpoint *R,
     if (R->synack_sent && !S->syn_sent && !c->hs_complete && R->ack_seen &&
         R->last_ack == s->seq + 1) {
         /* The SYN-ACK came first in the capture and acknowledges this
-         * SYN: the capture reordered them. */
+         * SYN: the capture reordered them.  Both ends processed it before
+         * the SYN-ACK; nothing changes now. */
         MARK(v, SYN_AFTER_SYNACK);
+        v->no_change = true;
         v->step = 1;
         v->rule = TCPEDU_X_HS_SYN_REORDERED;
         S->syn_sent = true;
@@ -291,6 +604,7 @@ static void on_syn(tcpedu_conn *c, tcpedu_endpoint *S, tcpedu_endpoint *R,
         /* RFC 9293 section 3.10.7.4 fourth check / RFC 5961 section 4: a
          * SYN in a synchronized state is answered by a challenge ACK. */
         MARK(v, SYN_IN_SYNCHRONIZED);
+        v->no_change = true;
         v->rule = TCPEDU_X_NOT_ACCEPTED;
         v->phase = current_phase(c);
         return;
@@ -300,28 +614,41 @@ static void on_syn(tcpedu_conn *c, tcpedu_endpoint *S, tcpedu_endpoint *R,
 
     if (R->syn_sent && !R->synack_sent && !S->syn_sent) {
         /* Both sides sent a SYN without ACK: simultaneous open (RFC 9293
-         * section 3.5 figure 8).  S was not listening but opening too. */
+         * section 3.5 figure 7).  S was not listening but opening too. */
         c->simultaneous_open = true;
         MARK(v, SIMULTANEOUS_OPEN);
-        v->sender_before = TCPEDU_ST_CLOSED;
-        v->inferred &= (uint8_t)~TCPEDU_INF_SENDER_BEFORE;
-        S->inferred = false;
-        if (R->syn_v) { /* R's SYN reached S while S was in SYN-SENT */
-            R->syn_v->receiver_before = TCPEDU_ST_SYN_SENT;
-            R->syn_v->receiver_after = TCPEDU_ST_SYN_SENT;
-            R->syn_v->inferred &= (uint8_t)~(TCPEDU_INF_RECEIVER_BEFORE | TCPEDU_INF_RECEIVER_AFTER);
-        }
         step = 2;
         v->rule = TCPEDU_X_HS_SIMUL_SYN;
-        S->state = TCPEDU_ST_SYN_SENT;
+        S->inferred = false;
+        if (!(S->last_v && SEQ_GT(S->last_v->frame, R->syn_frame)) &&
+            replay_crossed(c, S, R->syn_frame, v, SND_SYN, TCPEDU_ST_CLOSED, true)) {
+            /* S sent nothing since R's SYN: the SYNs crossed (figure 7
+             * lines 2-4).  S sent this one from CLOSED and processed R's
+             * SYN in SYN-SENT afterwards. */
+        } else {
+            /* S acknowledged R's SYN without a SYN of its own and now opens
+             * actively (a "split handshake"): it never processed that SYN
+             * as a listener.  Shown as CLOSED until now, inferred. */
+            if (rewrite_as(c, (int)(S - c->ep), R->syn_frame, TCPEDU_ST_CLOSED, true)) {
+                v->revises = R->syn_frame;
+                S->state = TCPEDU_ST_CLOSED;
+                S->since = 0;
+                v->sender_before = TCPEDU_ST_CLOSED;
+            }
+            send(S, v, SND_SYN);
+        }
     } else {
         step = 1;
         v->rule = (s->len > 0 && HAS(s->opt.present, TCPEDU_OPT_TFO))
                   ? TCPEDU_X_HS_SYN_FASTOPEN : TCPEDU_X_HS_SYN;
         /* OPEN call, RFC 9293 section 3.10.1: "enter SYN-SENT state". */
-        S->state = TCPEDU_ST_SYN_SENT;
+        send(S, v, SND_SYN);
         S->inferred = false;
     }
+    /* The receiver processes the SYN: LISTEN -> SYN-RECEIVED (3.10.7.2),
+     * SYN-SENT -> SYN-RECEIVED (3.10.7.3).  Whether it listened is a guess
+     * until it answers (inferred, set at the connection's start). */
+    receive(R, v, RCV_SYN);
     if (s->len > 0)
         MARK(v, SYN_WITH_DATA);
     v->step = (uint8_t)step;
@@ -346,11 +673,25 @@ static void on_synack(tcpedu_conn *c, tcpedu_endpoint *S, tcpedu_endpoint *R,
                       const tcpedu_segment *s, tcpedu_verdict *v)
 {
     bool retrans = S->synack_sent && s->seq == S->isn;
-    bool ack_ok = true;
-    unsigned step;
+    bool ack_ok = true, simul;
+    unsigned step, acked = 0;
 
     v->kind = TCPEDU_SEG_SYN_ACK;
     v->phase = TCPEDU_PH_HANDSHAKE;
+    simul = c->simultaneous_open && S->syn_sent && !S->synack_sent && s->seq == S->isn;
+    if (!retrans && (c->hs_complete || (simul && S->state != TCPEDU_ST_SYN_RECEIVED &&
+                           !(S->state == TCPEDU_ST_ESTABLISHED && S->since != 0 &&
+                             !(S->last_v && SEQ_GT(S->last_v->frame, S->since)))) ||
+        (!simul && S->state >= TCPEDU_ST_ESTABLISHED))) {
+        /* A SYN-ACK after the handshake completed, late or forged: not a
+         * handshake step.  3.10.7.4 fourth check: in a synchronized state
+         * a SYN is answered by a challenge ACK (RFC 5961 section 4). */
+        MARK(v, SYNACK_AFTER_HANDSHAKE);
+        v->no_change = true;
+        v->rule = TCPEDU_X_NOT_ACCEPTED;
+        v->phase = current_phase(c);
+        return;
+    }
     if (R->syn_sent && !R->isn_from_peer) {
         /* RFC 9293 section 3.10.7.3 (SYN-SENT): the ACK is acceptable if
          * ISS < SEG.ACK =< SND.NXT; with Fast Open data on the SYN the
@@ -370,7 +711,7 @@ static void on_synack(tcpedu_conn *c, tcpedu_endpoint *S, tcpedu_endpoint *R,
         }
     }
     if (ack_ok) {
-        apply_ack(S, R, s, v);
+        acked = apply_ack(S, R, s, v);
         if (v->answers == 0 && R->syn_v && R->syn_sent && !R->isn_from_peer) {
             /* Fast Open data ignored: the SYN-ACK still answers the SYN. */
             v->answers = R->syn_v->frame;
@@ -387,7 +728,9 @@ static void on_synack(tcpedu_conn *c, tcpedu_endpoint *S, tcpedu_endpoint *R,
         advance(R, s->ack);
     }
     if (retrans) {
+        /* A duplicate changes no state. */
         v->retransmission = true;
+        v->no_change = true;
         v->step = S->synack_step;
         v->rule = TCPEDU_X_HS_SYNACK_RETRANS;
         MARK(v, SYNACK_RETRANSMITTED);
@@ -395,16 +738,20 @@ static void on_synack(tcpedu_conn *c, tcpedu_endpoint *S, tcpedu_endpoint *R,
         set_pending(S, v, s->seq + 1 + s->len);
         return;
     }
-    if (S->syn_sent && !S->synack_sent && s->seq == S->isn) {
-        /* Simultaneous open, figure 8: SYN-SENT -> SYN-RECEIVED on receipt
-         * of the peer's SYN, then SYN,ACK.  The peer's SYN-ACK may already
-         * be on the wire; it brings S to ESTABLISHED after this segment. */
+    if (simul) {
+        /* Simultaneous open, figure 7 lines 5-7: S processed R's SYN in
+         * SYN-SENT (-> SYN-RECEIVED) and answers SYN,ACK with its own ISN. */
         step = c->hs_steps < 3 ? 3u : 4u;
         v->rule = TCPEDU_X_HS_SIMUL_SYNACK;
-        S->state = TCPEDU_ST_SYN_RECEIVED;
-        v->sender_after = TCPEDU_ST_SYN_RECEIVED;
-        if (S->syn_acked)
-            S->state = TCPEDU_ST_ESTABLISHED;
+        if (S->state == TCPEDU_ST_ESTABLISHED) {
+            /* R's SYN-ACK (frame S->since) took S to ESTABLISHED in the
+             * capture, yet S answers SYN,ACK: it sent this one first, they
+             * crossed (figure 7 lines 5-7). */
+            if (!replay_crossed(c, S, S->since, v, SND_SYNACK, -1, false))
+                send(S, v, SND_SYNACK);
+        } else {
+            send(S, v, SND_SYNACK);
+        }
         if (step == 4)
             c->hs_complete = true;
     } else {
@@ -413,15 +760,31 @@ static void on_synack(tcpedu_conn *c, tcpedu_endpoint *S, tcpedu_endpoint *R,
         step = 2;
         v->rule = (c->start_missing && !R->syn_sent) ? TCPEDU_X_HS_SYNACK_NO_SYN : TCPEDU_X_HS_SYNACK;
         /* 3.10.7.2 LISTEN: on a SYN, "send <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK>
-         * ... the connection state should be changed to SYN-RECEIVED". The
-         * SYN-ACK is the evidence that S was listening. */
-        if (S->state == TCPEDU_ST_LISTEN && !c->start_missing) {
+         * ... the connection state should be changed to SYN-RECEIVED": the
+         * server entered SYN-RECEIVED as the SYN arrived and answers from
+         * there.  The SYN-ACK is the evidence that it was listening. */
+        if (S->state == TCPEDU_ST_SYN_RECEIVED && S->inferred && !c->start_missing) {
             v->inferred &= (uint8_t)~TCPEDU_INF_SENDER_BEFORE;
             if (R->syn_v) /* the SYN's receiver was listening after all */
                 R->syn_v->inferred &= (uint8_t)~(TCPEDU_INF_RECEIVER_BEFORE | TCPEDU_INF_RECEIVER_AFTER);
+            if (c->hs_v[0] && c->hs_v[0] != R->syn_v)
+                c->hs_v[0]->inferred &= (uint8_t)~(TCPEDU_INF_RECEIVER_BEFORE | TCPEDU_INF_RECEIVER_AFTER);
         }
-        S->state = TCPEDU_ST_SYN_RECEIVED;
-        S->inferred = false;
+        send(S, v, SND_SYNACK);
+        if (!c->start_missing)
+            S->inferred = false;
+    }
+    /* The receiver processes it: in SYN-SENT an acceptable SYN-ACK means
+     * ESTABLISHED (3.10.7.3, figure 6 line 3); in SYN-RECEIVED its ACK
+     * acknowledges R's SYN (3.10.7.4 fifth check, figure 7 line 6).  An
+     * unacceptable ACK is answered by a RST and changes nothing. */
+    if (ack_ok && R->state == TCPEDU_ST_SYN_SENT) {
+        R->syn_acked = true;
+        receive(R, v, RCV_SYNACK);
+    } else if (ack_ok) {
+        receive_ack(R, v, acked);
+    } else {
+        v->no_change = true;
     }
     v->step = (uint8_t)step;
     S->syn_sent = true;
@@ -501,7 +864,9 @@ static void on_rst(tcpedu_conn *c, tcpedu_endpoint *S, tcpedu_endpoint *R,
         R->pending = NULL;
     }
     if (!accepted) {
+        /* Not believed: nothing changes (RFC 5961 section 3.2). */
         MARK(v, RST_NOT_ACCEPTABLE);
+        v->no_change = true;
         v->rule = TCPEDU_X_RST_NOT_ACCEPTED;
         v->phase = current_phase(c);
         return;
@@ -510,23 +875,24 @@ static void on_rst(tcpedu_conn *c, tcpedu_endpoint *S, tcpedu_endpoint *R,
     S->rst_sent = true;
     S->rst_frame = s->frame;
 
-    if (R->state == TCPEDU_ST_SYN_SENT && !S->synack_sent && R->syn_sent) {
+    if (R->state == TCPEDU_ST_SYN_SENT && !S->synack_sent && !S->syn_sent && R->syn_sent) {
         /* 3.10.7.1: "If the state is CLOSED (i.e., TCB does not exist) ...
          * a reset is sent in response": nobody listened, the SYN is
-         * refused.  The LISTEN guess made at the SYN was wrong. */
+         * refused.  The LISTEN guess made at the SYN was wrong: S was
+         * CLOSED all along and the SYN changed nothing. */
         c->refused = true;
         v->rule = TCPEDU_X_RST_REFUSED;
         MARK(v, REFUSED);
-        v->sender_before = TCPEDU_ST_CLOSED;
-        v->inferred &= (uint8_t)~TCPEDU_INF_SENDER_BEFORE;
-        if (R->syn_v) {
-            R->syn_v->receiver_before = TCPEDU_ST_CLOSED;
-            R->syn_v->receiver_after = TCPEDU_ST_CLOSED;
-            R->syn_v->inferred &= (uint8_t)~(TCPEDU_INF_RECEIVER_BEFORE | TCPEDU_INF_RECEIVER_AFTER);
+        if (rewrite_as(c, side, R->syn_frame, TCPEDU_ST_CLOSED, false)) {
+            v->revises = R->syn_frame;
+            S->state = TCPEDU_ST_CLOSED;
+            S->since = 0;
+            S->inferred = false;
+            v->sender_before = TCPEDU_ST_CLOSED;
+            v->inferred &= (uint8_t)~TCPEDU_INF_SENDER_BEFORE;
         }
-        S->state = TCPEDU_ST_CLOSED;
-        S->inferred = false;
-        R->state = TCPEDU_ST_CLOSED;
+        send(S, v, SND_RST);
+        receive(R, v, RCV_RST);
         c->reset = true;
         c->reset_by = (int8_t)side;
         c->reset_frame = s->frame;
@@ -535,12 +901,13 @@ static void on_rst(tcpedu_conn *c, tcpedu_endpoint *S, tcpedu_endpoint *R,
     if (S->state == TCPEDU_ST_SYN_SENT && R->synack_sent && R->syn_v &&
         R->syn_v->ack_check == TCPEDU_ACKCHK_BAD) {
         /* 3.10.7.3: an unacceptable SYN-ACK is answered by
-         * <SEQ=SEG.ACK><CTL=RST>; the client stays in SYN-SENT and the
-         * server, from a passive OPEN, returns to LISTEN (3.10.7.4). */
+         * <SEQ=SEG.ACK><CTL=RST>; the client stays in SYN-SENT (this RST
+         * is a reply, not an ABORT) and the server, from a passive OPEN,
+         * returns to LISTEN (3.10.7.4 first check). */
         v->rule = TCPEDU_X_RST_BAD_SYNACK;
         v->phase = TCPEDU_PH_HANDSHAKE;
         if (R->state == TCPEDU_ST_SYN_RECEIVED)
-            R->state = TCPEDU_ST_LISTEN;
+            receive(R, v, RCV_RST_PASSIVE);
         R->synack_sent = false;
         R->syn_sent = false;
         R->seq_known = false;
@@ -552,10 +919,12 @@ static void on_rst(tcpedu_conn *c, tcpedu_endpoint *S, tcpedu_endpoint *R,
     if (R->state == TCPEDU_ST_CLOSED || R->state == TCPEDU_ST_TIME_WAIT ||
         (S->state == TCPEDU_ST_CLOSED && !S->inferred) || S->state == TCPEDU_ST_TIME_WAIT) {
         /* A RST about a connection one side already closed: there is
-         * nothing left to reset (3.10.7.1). */
+         * nothing left to reset (3.10.7.1); a receiver in TIME-WAIT enters
+         * CLOSED (3.10.7.4 first check). */
         v->rule = TCPEDU_X_RST_AFTER_CLOSE;
         v->phase = TCPEDU_PH_TEARDOWN;
-        S->state = TCPEDU_ST_CLOSED;
+        send(S, v, SND_RST);
+        receive(R, v, RCV_RST);
         return;
     }
     if (!c->hs_complete && !c->start_missing) {
@@ -573,14 +942,12 @@ static void on_rst(tcpedu_conn *c, tcpedu_endpoint *S, tcpedu_endpoint *R,
         MARK(v, RST_ABORT);
         c->td_style = TCPEDU_TD_RESET;
     }
-    S->state = TCPEDU_ST_CLOSED;
-    /* 3.10.7.4: SYN-RECEIVED from a passive OPEN returns to LISTEN; every
-     * other state enters CLOSED. */
-    if (R->state == TCPEDU_ST_SYN_RECEIVED && R->synack_sent && !R->syn_acked &&
-        c->client != (int8_t)(R - c->ep))
-        R->state = TCPEDU_ST_LISTEN;
-    else if (R->state != TCPEDU_ST_LISTEN)
-        R->state = TCPEDU_ST_CLOSED;
+    /* 3.10.5 ABORT: the sender enters CLOSED.  3.10.7.4 first check: the
+     * receiver in SYN-RECEIVED from a passive OPEN returns to LISTEN; every
+     * other state enters CLOSED (LISTEN ignores it, 3.10.7.2). */
+    send(S, v, SND_RST);
+    receive(R, v, (R->state == TCPEDU_ST_SYN_RECEIVED && R->synack_sent && !R->syn_acked &&
+                   c->client != (int8_t)(R - c->ep)) ? RCV_RST_PASSIVE : RCV_RST);
     c->reset = true;
     c->reset_by = (int8_t)side;
     c->reset_frame = s->frame;
@@ -594,9 +961,13 @@ static void on_fin(tcpedu_conn *c, tcpedu_endpoint *S, tcpedu_endpoint *R,
     v->kind = TCPEDU_SEG_FIN;
     v->phase = TCPEDU_PH_TEARDOWN;
     if (S->fin_sent) {
+        /* A duplicate FIN changes no state: its receiver processed the
+         * first copy (what its ACK field newly acknowledges still counts). */
         if (fin_seq != S->fin_seq)
             MARK(v, FIN_SEQ_CHANGED);
         v->retransmission = true;
+        if (!acked)
+            v->no_change = true;
         v->step = S->fin_step;
         v->rule = TCPEDU_X_TD_FIN_RETRANS;
         MARK(v, FIN_RETRANSMITTED);
@@ -610,50 +981,41 @@ static void on_fin(tcpedu_conn *c, tcpedu_endpoint *S, tcpedu_endpoint *R,
     if (R->fin_sent && (acked & ACKED_PEER_FIN_FIRST)) {
         /* This FIN is also the first acknowledgment of R's FIN: the
          * passive closer had nothing left to send (three segments).
-         * CLOSE call in CLOSE-WAIT, 3.10.4: "enter LAST-ACK". */
+         * CLOSE call in CLOSE-WAIT, 3.10.4: "enter LAST-ACK".  R gets the
+         * ACK and the FIN in one segment: FIN-WAIT-1 -> TIME-WAIT. */
         v->rule = TCPEDU_X_TD_FIN_COMBINED;
         c->td_style = TCPEDU_TD_THREE;
-        S->state = TCPEDU_ST_LAST_ACK;
+        send(S, v, SND_FIN);
     } else if (R->fin_sent && R->fin_acked) {
         /* Passive close after R's FIN was acknowledged earlier (four
          * segments). */
         v->rule = TCPEDU_X_TD_FIN_PASSIVE;
         c->td_style = TCPEDU_TD_FOUR;
-        S->state = TCPEDU_ST_LAST_ACK;
+        send(S, v, SND_FIN);
     } else if (R->fin_sent) {
         /* The FIN does not acknowledge R's FIN: S sent it before R's FIN
-         * arrived.  Simultaneous close, figure 13: both FIN-WAIT-1 ->
-         * CLOSING -> TIME-WAIT.  Correct what was assumed at R's FIN. */
+         * arrived.  Simultaneous close, figure 13: each side sends its FIN
+         * from ESTABLISHED (-> FIN-WAIT-1) and processes the other's in
+         * FIN-WAIT-1 (-> CLOSING). */
         v->rule = TCPEDU_X_TD_FIN_CROSSING;
         c->td_style = TCPEDU_TD_SIMULTANEOUS;
         MARK(v, SIMULTANEOUS_CLOSE);
-        if (S->state == TCPEDU_ST_CLOSE_WAIT)
-            v->sender_before = TCPEDU_ST_ESTABLISHED;
-        v->sender_after = TCPEDU_ST_FIN_WAIT_1;
-        if (R->fin_v) {
-            R->fin_v->receiver_before = TCPEDU_ST_FIN_WAIT_1;
-            R->fin_v->receiver_after = TCPEDU_ST_CLOSING;
+        if (R->fin_v)
             R->fin_v->anomalies |= TCPEDU_ABIT(TCPEDU_A_SIMULTANEOUS_CLOSE);
-        }
-        S->state = TCPEDU_ST_CLOSING;
-        S->got_peer_fin = true;
-        if (R->state == TCPEDU_ST_FIN_WAIT_1) {
-            R->state = TCPEDU_ST_CLOSING;
-            R->got_peer_fin = true;
-        }
+        if (!replay_crossed(c, S, R->fin_frame, v, SND_FIN, -1, false))
+            send(S, v, SND_FIN);
     } else {
         /* Active close: CLOSE call in ESTABLISHED (3.10.4): "enter FIN-WAIT-1". */
         v->rule = TCPEDU_X_TD_FIN_ACTIVE;
         c->first_closer = (int8_t)side;
         c->td_style = TCPEDU_TD_INCOMPLETE;
-        S->state = TCPEDU_ST_FIN_WAIT_1;
-        /* 3.10.7.4 eighth check: ESTABLISHED (or SYN-RECEIVED) "Enter the
-         * CLOSE-WAIT state" on receipt. */
-        if (R->state == TCPEDU_ST_ESTABLISHED || R->state == TCPEDU_ST_SYN_RECEIVED) {
-            R->state = TCPEDU_ST_CLOSE_WAIT;
-            R->got_peer_fin = true;
-        }
+        send(S, v, SND_FIN);
     }
+    /* 3.10.7.4 eighth check: the receiver processes the FIN
+     * (ESTABLISHED -> CLOSE-WAIT, FIN-WAIT-1 -> CLOSING, FIN-WAIT-2 ->
+     * TIME-WAIT), after the ACK field (fifth check, receive_ack). */
+    receive(R, v, RCV_FIN);
+    R->got_peer_fin = true;
     v->step = (uint8_t)td_next_step(c, s, v);
     /* A FIN occupies one sequence number (3.3.1), after the payload. */
     advance(S, fin_seq + 1);
@@ -679,26 +1041,30 @@ static void on_other(tcpedu_conn *c, tcpedu_endpoint *S, tcpedu_endpoint *R,
             MARK(v, ACK_FLAG_MISSING);
         v->kind = fin ? TCPEDU_SEG_FIN : ((s->flags & 0x1ff) == 0 ? TCPEDU_SEG_ODD : TCPEDU_SEG_DATA);
         v->rule = TCPEDU_X_NOT_ACCEPTED;
+        v->no_change = true;
         v->phase = current_phase(c);
         return;
     }
     acked = apply_ack(S, R, s, v);
+    receive_ack(R, v, acked);
 
-    if ((acked & ACKED_PEER_SYN_NEW) && R->synack_sent && S->state == TCPEDU_ST_SYN_SENT) {
-        /* Third segment of the handshake.  3.10.7.3: on an acceptable
-         * SYN-ACK, "enter ESTABLISHED state, form an ACK segment". */
-        S->state = TCPEDU_ST_ESTABLISHED;
-        S->inferred = false;
+    if ((acked & ACKED_PEER_SYN_NEW) && R->synack_sent && !c->hs_complete) {
+        /* Last segment of the handshake.  3.10.7.3: on an acceptable
+         * SYN-ACK, "enter ESTABLISHED state, form an ACK segment": the
+         * sender is ESTABLISHED since the SYN-ACK arrived and sends this
+         * from there; its receiver leaves SYN-RECEIVED (receive_ack). */
+        if (S->state == TCPEDU_ST_ESTABLISHED)
+            S->inferred = false;
         c->hs_complete = true;
         v->phase = TCPEDU_PH_HANDSHAKE;
         v->kind = s->len > 0 ? TCPEDU_SEG_DATA : TCPEDU_SEG_ACK;
         v->rule = s->len > 0 ? TCPEDU_X_HS_ACK_DATA : TCPEDU_X_HS_ACK;
-        v->step = 3;
+        v->step = c->simultaneous_open ? 4 : 3;
         v->ack_expected = R->isn + 1;
         v->ack_check = s->ack == v->ack_expected ? TCPEDU_ACKCHK_OK : TCPEDU_ACKCHK_BAD;
         if (v->ack_check == TCPEDU_ACKCHK_BAD)
             MARK(v, ACK_BAD_ACK);
-        hs_record(c, 3, s, v);
+        hs_record(c, v->step, s, v);
         if (fin) {
             on_fin(c, S, R, s, v, acked, side);
         } else if (s->len > 0) {
@@ -707,7 +1073,7 @@ static void on_other(tcpedu_conn *c, tcpedu_endpoint *S, tcpedu_endpoint *R,
         }
         return;
     }
-    if ((acked & ACKED_UNSENT) && R->synack_sent && S->state == TCPEDU_ST_SYN_SENT)
+    if ((acked & ACKED_UNSENT) && R->synack_sent && !c->hs_complete && R->state == TCPEDU_ST_SYN_RECEIVED)
         MARK(v, ACK_BAD_ACK);
     if (fin) {
         uint32_t before_steps = c->td_steps;
@@ -742,6 +1108,8 @@ static void on_other(tcpedu_conn *c, tcpedu_endpoint *S, tcpedu_endpoint *R,
         v->retransmission = true;
         v->rule = TCPEDU_X_DATA_RETRANS;
     }
+    if (!acked && v->retransmission)
+        v->no_change = true; /* a duplicate: nothing new for its receiver */
     if (acked & ACKED_PEER_FIN_FIRST) {
         v->step = (uint8_t)td_next_step(c, s, v);
         v->phase = TCPEDU_PH_TEARDOWN;
@@ -786,6 +1154,8 @@ void tcpedu_observe(tcpedu_conn *c, const tcpedu_segment *s, tcpedu_verdict *v)
     memset(v, 0, sizeof *v);
     v->frame = s->frame;
     v->side = (uint8_t)side;
+    c->hist[c->nhist % 16] = v;
+    c->nhist++;
     if (c->nsegs == 0) {
         conn_start(c, s, v);
         if (c->reuse == TCPEDU_NEW_PORT_REUSE)
@@ -826,6 +1196,7 @@ void tcpedu_observe(tcpedu_conn *c, const tcpedu_segment *s, tcpedu_verdict *v)
                 : HAS(f, TCPEDU_F_FIN) ? TCPEDU_SEG_FIN
                 : s->len > 0 ? TCPEDU_SEG_DATA : TCPEDU_SEG_ACK;
         v->rule = TCPEDU_X_AFTER_RESET;
+        v->no_change = true;
         v->phase = TCPEDU_PH_RESET;
     } else if (HAS(f, TCPEDU_F_RST) && HAS(f, TCPEDU_F_SYN)) {
         /* RFC 9293's check order (RST before SYN) would reset on an exact
@@ -833,6 +1204,7 @@ void tcpedu_observe(tcpedu_conn *c, const tcpedu_segment *s, tcpedu_verdict *v)
          * it: the observer does not believe it. */
         v->kind = TCPEDU_SEG_ODD;
         v->rule = TCPEDU_X_NOT_ACCEPTED;
+        v->no_change = true;
         v->phase = current_phase(c);
     } else if (HAS(f, TCPEDU_F_RST)) {
         on_rst(c, S, R, s, v, side);
@@ -854,10 +1226,13 @@ void tcpedu_observe(tcpedu_conn *c, const tcpedu_segment *s, tcpedu_verdict *v)
         S->last_ack = s->ack;
         S->ack_seen = true;
     }
-    if (v->sender_after == TCPEDU_ST_UNKNOWN)
+    if (v->sender_after == TCPEDU_ST_UNKNOWN) {
         v->sender_after = S->state;
-    if (v->receiver_after == TCPEDU_ST_UNKNOWN)
-        v->receiver_after = R->state;
+        v->sender_since = S->since;
+    }
+    v->receiver_after = R->state;
+    v->receiver_since = R->since;
+    S->last_v = v;
     if (S->inferred)
         v->inferred |= TCPEDU_INF_SENDER_AFTER;
     if (R->inferred)

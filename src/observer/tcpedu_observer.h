@@ -15,16 +15,27 @@
  * saw no evidence for, roles of a connection whose start is missing) the
  * verdict's @c inferred bits say so.
  *
- * When a state change happens (the convention of the team's LESSONS.md,
- *  which attributes each change to the segment that gives evidence of it):
- *  - the sender's change is shown on the segment it sends, including the
- *    receipt of the peer's SYN or of a FIN in FIN-WAIT-2 that this segment
- *    reveals by acknowledging it (SYN-ACK: LISTEN -> SYN-RECEIVED; third
- *    handshake segment: SYN-SENT -> ESTABLISHED; final ACK: FIN-WAIT-2 ->
- *    TIME-WAIT);
- *  - the receiver's change is shown on receipt where the segment alone
- *    decides it: the ACK of its SYN or FIN, a FIN arriving in ESTABLISHED
- *    (-> CLOSE-WAIT) or crossing its own FIN (-> CLOSING), an acceptable RST.
+ * When a state changes: exactly where RFC 9293's event processing (section
+ * 3.10) puts it, and where its figures 6, 7, 12 and 13 draw it.
+ *  - The sender changes state as it sends (section 3.10.1 OPEN, 3.10.4
+ *    CLOSE, 3.10.5 ABORT): "Sender state before/after" are its states before
+ *    and after sending this segment.
+ *  - The receiver changes state as it processes the segment (section
+ *    3.10.7): "Receiver state before/after" are its states before and after
+ *    processing it (a SYN takes a listener LISTEN -> SYN-RECEIVED, a
+ *    SYN-ACK takes the client SYN-SENT -> ESTABLISHED, a FIN in FIN-WAIT-2
+ *    -> TIME-WAIT, a FIN+ACK in FIN-WAIT-1 -> TIME-WAIT at once).
+ *  - What an endpoint sends in reply is sent from the state it entered on
+ *    receipt (the SYN-ACK leaves a server that "stays SYN-RECEIVED").
+ *  - Retransmissions, duplicates and segments the receiver drops change no
+ *    state.
+ * So each endpoint's states chain: its state after one segment is its state
+ * before the next one it sends or receives.  Two exceptions, both marked in
+ * the verdict: a segment that crossed one of the receiver's own (@c crossed:
+ * the receiver processes it after sending that one, figures 7 and 13), and a
+ * guess that a later segment revised (@c revises on the later segment).
+ * The two tables in tcpedu_observer.c (send_table, recv_table) hold the
+ * whole state machine; the handlers only classify the event.
  *
  * Verdict memory: the observer keeps pointers to a few earlier verdicts of
  * the same connection (to fill in @c answered_by, and to revise a guess once
@@ -236,6 +247,11 @@ typedef struct tcpedu_verdict {
     uint32_t answers;       /**< frame of the peer segment this one acknowledges first, 0 = none */
     uint32_t answered_by;   /**< frame that acknowledges this one, 0 = not (yet) seen */
     uint32_t ack_expected;  /**< raw ack value the step should carry (when ack_check != NONE) */
+    uint32_t sender_since;  /**< frame where the sender entered sender_after, 0 = before the capture */
+    uint32_t receiver_since;/**< frame where the receiver entered receiver_after, 0 = before the capture */
+    uint32_t crossed;       /**< frame of the receiver's own segment this one crossed: the receiver
+                                 processes this one after sending that one; 0 = none */
+    uint32_t revises;       /**< earliest earlier frame whose states this segment revised, 0 = none */
     uint32_t rel_seq;       /**< seq relative to the sender's ISN (or first seq seen) */
     uint32_t rel_ack;       /**< ack relative to the receiver's ISN (or first seq seen) */
     uint64_t anomalies;     /**< TCPEDU_ABIT(TCPEDU_A_*) set */
@@ -252,12 +268,16 @@ typedef struct tcpedu_verdict {
     uint8_t  rst_check;     /**< tcpedu_rstchk */
     bool     retransmission;
     bool     rel_ack_valid; /**< rel_ack means something (ACK set, receiver's base known) */
+    bool     no_change;     /**< the receiver drops or already has this segment: no state changes */
+    uint8_t  snd_event;     /**< what sending it did, as given to the send table (observer-internal) */
+    uint8_t  rcv_events;    /**< what receiving it did, bits of the receive table's events (observer-internal) */
 } tcpedu_verdict;
 
 /** What the observer knows of one endpoint (Zeek's TCP_Endpoint). */
 typedef struct tcpedu_endpoint {
     uint8_t  state;          /**< tcpedu_state */
     bool     inferred;       /**< state is a guess, not evidenced */
+    uint32_t since;          /**< frame where it entered @c state, 0 = before the capture */
     bool     syn_sent;       /**< sent a SYN (or SYN-ACK); isn valid */
     bool     synack_sent;
     bool     fin_sent;       /**< fin_seq valid */
@@ -286,6 +306,7 @@ typedef struct tcpedu_endpoint {
     tcpedu_verdict *pending; /**< latest of our segments not yet acknowledged */
     uint32_t pending_end;
     tcpedu_verdict *syn_v, *fin_v;
+    tcpedu_verdict *last_v;  /**< latest segment this side sent */
 } tcpedu_endpoint;
 
 /** What the observer knows of one connection (Suricata's TcpSession). */
@@ -317,6 +338,8 @@ typedef struct tcpedu_conn {
     uint64_t anomalies;        /**< union of the verdicts' anomalies */
     tcpedu_verdict *hs_v[4];
     tcpedu_verdict *td_v[4];
+    tcpedu_verdict *hist[16];  /**< the latest verdicts, for revisions (ring, index nhist % 16) */
+    uint32_t nhist;
 } tcpedu_conn;
 
 /**

@@ -19,6 +19,7 @@
 typedef struct sim {
     tcpedu_conn c;
     tcpedu_verdict v[128];
+    tcpedu_verdict snap[128]; /* each verdict as a single pass printed it */
     unsigned n;
     int64_t t_ns;
     uint32_t win[2];
@@ -127,6 +128,7 @@ static inline tcpedu_verdict *seg_opt(sim *s, int side, const char *flags, uint3
         g.opt = *opt;
     v = &s->v[s->n++];
     tcpedu_observe(&s->c, &g, v);
+    s->snap[s->n - 1] = *v;
     return v;
 }
 

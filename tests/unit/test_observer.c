@@ -30,14 +30,14 @@ TEST(handshake_three_way)
     sim s;
     sim_init(&s);
     handshake(&s);
-    CHECK_V(&s.v[0], "handshake", 1, "syn", "CLOSED", "SYN-SENT", "LISTEN", "LISTEN");
+    CHECK_V(&s.v[0], "handshake", 1, "syn", "CLOSED", "SYN-SENT", "LISTEN", "SYN-RECEIVED");
     CHECK_STR(tcpedu_rule_name(s.v[0].rule), "syn");
     CHECK_EQ_U(s.v[0].inferred, 0); /* revised: the SYN-ACK shows the server listened */
     CHECK_STR(tcpedu_dir_name(s.v[0].dir), "client-to-server");
     CHECK_EQ_U(s.v[0].rel_seq, 0);
     CHECK_EQ_U(s.v[0].answered_by, 2);
 
-    CHECK_V(&s.v[1], "handshake", 2, "syn-ack", "LISTEN", "SYN-RECEIVED", "SYN-SENT", "SYN-SENT");
+    CHECK_V(&s.v[1], "handshake", 2, "syn-ack", "SYN-RECEIVED", "SYN-RECEIVED", "SYN-SENT", "ESTABLISHED");
     CHECK_EQ_U(s.v[1].inferred, 0); /* the SYN-ACK proves the server listened */
     CHECK_STR(tcpedu_dir_name(s.v[1].dir), "server-to-client");
     CHECK_EQ_U(s.v[1].answers, 1);
@@ -46,7 +46,7 @@ TEST(handshake_three_way)
     CHECK_EQ_U(s.v[1].ack_expected, CISN + 1);
     CHECK_EQ_U(s.v[1].rel_ack, 1);
 
-    CHECK_V(&s.v[2], "handshake", 3, "ack", "SYN-SENT", "ESTABLISHED", "SYN-RECEIVED", "ESTABLISHED");
+    CHECK_V(&s.v[2], "handshake", 3, "ack", "ESTABLISHED", "ESTABLISHED", "SYN-RECEIVED", "ESTABLISHED");
     CHECK_EQ_U(s.v[2].answers, 2);
     CHECK_EQ_U(s.v[2].ack_expected, SISN + 1);
     CHECK_EQ_U(s.v[2].ack_check, TCPEDU_ACKCHK_OK);
@@ -95,9 +95,9 @@ TEST(teardown_four_segment_client_first)
     CHECK_EQ_U(s.v[6].answers, 6);
     CHECK_EQ_U(s.v[6].ack_expected, 1102);
     CHECK_EQ_U(s.v[6].ack_check, TCPEDU_ACKCHK_OK);
-    CHECK_V(&s.v[7], "teardown", 3, "fin", "CLOSE-WAIT", "LAST-ACK", "FIN-WAIT-2", "FIN-WAIT-2");
+    CHECK_V(&s.v[7], "teardown", 3, "fin", "CLOSE-WAIT", "LAST-ACK", "FIN-WAIT-2", "TIME-WAIT");
     CHECK_STR(tcpedu_rule_name(s.v[7].rule), "fin-passive-close");
-    CHECK_V(&s.v[8], "teardown", 4, "ack", "FIN-WAIT-2", "TIME-WAIT", "LAST-ACK", "CLOSED");
+    CHECK_V(&s.v[8], "teardown", 4, "ack", "TIME-WAIT", "TIME-WAIT", "LAST-ACK", "CLOSED");
     CHECK_STR(tcpedu_rule_name(s.v[8].rule), "final-ack");
     CHECK_EQ_U(s.v[8].answers, 8);
     CHECK_EQ_U(s.v[8].ack_expected, 5202);
@@ -118,12 +118,12 @@ TEST(teardown_three_segment)
     seg(&s, 1, "FA", 5201, 1102, 0);
     seg(&s, 0, "A", 1102, 5202, 0);
     CHECK_V(&s.v[5], "teardown", 1, "fin", "ESTABLISHED", "FIN-WAIT-1", "ESTABLISHED", "CLOSE-WAIT");
-    CHECK_V(&s.v[6], "teardown", 2, "fin", "CLOSE-WAIT", "LAST-ACK", "FIN-WAIT-1", "FIN-WAIT-2");
+    CHECK_V(&s.v[6], "teardown", 2, "fin", "CLOSE-WAIT", "LAST-ACK", "FIN-WAIT-1", "TIME-WAIT");
     CHECK_STR(tcpedu_rule_name(s.v[6].rule), "fin-ack-combined");
     CHECK_EQ_U(s.v[6].ack_expected, 1102);
     CHECK_EQ_U(s.v[6].ack_check, TCPEDU_ACKCHK_OK);
     CHECK_EQ_U(s.v[6].answers, 6);
-    CHECK_V(&s.v[7], "teardown", 3, "ack", "FIN-WAIT-2", "TIME-WAIT", "LAST-ACK", "CLOSED");
+    CHECK_V(&s.v[7], "teardown", 3, "ack", "TIME-WAIT", "TIME-WAIT", "LAST-ACK", "CLOSED");
     CHECK_STR(tcpedu_rule_name(s.v[7].rule), "final-ack");
     CHECK_STR(tcpedu_td_style_name(tcpedu_conn_td_style(&s.c)), "three-segment");
     CHECK_EQ_U(tcpedu_conn_td_total(&s.c), 3);
@@ -142,8 +142,8 @@ TEST(teardown_server_closes_first)
     CHECK_V(&s.v[5], "teardown", 1, "fin", "ESTABLISHED", "FIN-WAIT-1", "ESTABLISHED", "CLOSE-WAIT");
     CHECK_STR(tcpedu_dir_name(s.v[5].dir), "server-to-client");
     CHECK_V(&s.v[6], "teardown", 2, "ack", "CLOSE-WAIT", "CLOSE-WAIT", "FIN-WAIT-1", "FIN-WAIT-2");
-    CHECK_V(&s.v[7], "teardown", 3, "fin", "CLOSE-WAIT", "LAST-ACK", "FIN-WAIT-2", "FIN-WAIT-2");
-    CHECK_V(&s.v[8], "teardown", 4, "ack", "FIN-WAIT-2", "TIME-WAIT", "LAST-ACK", "CLOSED");
+    CHECK_V(&s.v[7], "teardown", 3, "fin", "CLOSE-WAIT", "LAST-ACK", "FIN-WAIT-2", "TIME-WAIT");
+    CHECK_V(&s.v[8], "teardown", 4, "ack", "TIME-WAIT", "TIME-WAIT", "LAST-ACK", "CLOSED");
     CHECK_EQ_U(s.c.first_closer, 1);
     CHECK_STR(tcpedu_td_style_name(tcpedu_conn_td_style(&s.c)), "four-segment");
 }
@@ -186,8 +186,8 @@ TEST(teardown_half_close_with_data)
     CHECK_STR(tcpedu_rule_name(s.v[7].rule), "half-close-data");
     CHECK(has_anomaly(&s.v[7], TCPEDU_A_HALF_CLOSE_DATA));
     CHECK_V(&s.v[8], "teardown", 0, "ack", "FIN-WAIT-2", "FIN-WAIT-2", "CLOSE-WAIT", "CLOSE-WAIT");
-    CHECK_V(&s.v[9], "teardown", 3, "fin", "CLOSE-WAIT", "LAST-ACK", "FIN-WAIT-2", "FIN-WAIT-2");
-    CHECK_V(&s.v[10], "teardown", 4, "ack", "FIN-WAIT-2", "TIME-WAIT", "LAST-ACK", "CLOSED");
+    CHECK_V(&s.v[9], "teardown", 3, "fin", "CLOSE-WAIT", "LAST-ACK", "FIN-WAIT-2", "TIME-WAIT");
+    CHECK_V(&s.v[10], "teardown", 4, "ack", "TIME-WAIT", "TIME-WAIT", "LAST-ACK", "CLOSED");
     CHECK(s.c.halfclose_data);
     CHECK_STR(tcpedu_td_style_name(tcpedu_conn_td_style(&s.c)), "four-segment");
 }
@@ -271,7 +271,7 @@ TEST(rst_to_syn_without_ack_not_acceptable)
     CHECK_STR(tcpedu_rule_name(s.v[1].rule), "rst-not-acceptable");
     CHECK_EQ_U(s.v[1].rst_check, TCPEDU_RSTCHK_SYN_SENT_BAD);
     CHECK(has_anomaly(&s.v[1], TCPEDU_A_RST_NOT_ACCEPTABLE));
-    CHECK_V(&s.v[1], "handshake", 0, "rst", "LISTEN", "LISTEN", "SYN-SENT", "SYN-SENT");
+    CHECK_V(&s.v[1], "handshake", 0, "rst", "SYN-RECEIVED", "SYN-RECEIVED", "SYN-SENT", "SYN-SENT");
     CHECK_EQ_U(s.v[2].rst_check, TCPEDU_RSTCHK_SYN_SENT_BAD);
     CHECK(!s.c.reset);
 }
@@ -284,7 +284,7 @@ TEST(syn_unanswered)
     CHECK_EQ_U(s.v[0].inferred, TCPEDU_INF_RECEIVER_BEFORE | TCPEDU_INF_RECEIVER_AFTER);
     seg(&s, 0, "S", CISN, 0, 0);
     seg(&s, 0, "S", CISN, 0, 0);
-    CHECK_V(&s.v[1], "handshake", 1, "syn", "SYN-SENT", "SYN-SENT", "LISTEN", "LISTEN");
+    CHECK_V(&s.v[1], "handshake", 1, "syn", "SYN-SENT", "SYN-SENT", "SYN-RECEIVED", "SYN-RECEIVED");
     CHECK(s.v[1].retransmission);
     CHECK(has_anomaly(&s.v[1], TCPEDU_A_SYN_RETRANSMITTED));
     CHECK(has_anomaly(&s.v[2], TCPEDU_A_SYN_RETRANSMITTED));
@@ -303,7 +303,7 @@ TEST(syn_retransmitted_then_answered)
     seg(&s, 0, "A", CISN + 1, SISN + 1, 0);
     CHECK_EQ_U(s.v[2].answers, 2); /* the SYN-ACK answers the copy that got through */
     CHECK_EQ_U(s.c.hs_frame[0], 2);
-    CHECK_V(&s.v[3], "handshake", 3, "ack", "SYN-SENT", "ESTABLISHED", "SYN-RECEIVED", "ESTABLISHED");
+    CHECK_V(&s.v[3], "handshake", 3, "ack", "ESTABLISHED", "ESTABLISHED", "SYN-RECEIVED", "ESTABLISHED");
 }
 
 TEST(synack_retransmitted)
@@ -314,7 +314,7 @@ TEST(synack_retransmitted)
     seg(&s, 1, "SA", SISN, CISN + 1, 0);
     seg(&s, 1, "SA", SISN, CISN + 1, 0);
     seg(&s, 0, "A", CISN + 1, SISN + 1, 0);
-    CHECK_V(&s.v[2], "handshake", 2, "syn-ack", "SYN-RECEIVED", "SYN-RECEIVED", "SYN-SENT", "SYN-SENT");
+    CHECK_V(&s.v[2], "handshake", 2, "syn-ack", "SYN-RECEIVED", "SYN-RECEIVED", "ESTABLISHED", "ESTABLISHED");
     CHECK(s.v[2].retransmission);
     CHECK(has_anomaly(&s.v[2], TCPEDU_A_SYNACK_RETRANSMITTED));
     CHECK_EQ_U(s.v[3].answers, 3);
@@ -331,13 +331,13 @@ TEST(simultaneous_open)
     seg(&s, 1, "S", SISN, 0, 0);
     seg(&s, 0, "SA", CISN, SISN + 1, 0);
     seg(&s, 1, "SA", SISN, CISN + 1, 0);
-    CHECK_V(&s.v[0], "handshake", 1, "syn", "CLOSED", "SYN-SENT", "SYN-SENT", "SYN-SENT");
-    CHECK_V(&s.v[1], "handshake", 2, "syn", "CLOSED", "SYN-SENT", "SYN-SENT", "SYN-SENT");
+    CHECK_V(&s.v[0], "handshake", 1, "syn", "CLOSED", "SYN-SENT", "SYN-SENT", "SYN-RECEIVED");
+    CHECK_V(&s.v[1], "handshake", 2, "syn", "CLOSED", "SYN-SENT", "SYN-SENT", "SYN-RECEIVED");
     CHECK(has_anomaly(&s.v[1], TCPEDU_A_SIMULTANEOUS_OPEN));
     CHECK_EQ_U(s.v[1].inferred, 0);
     CHECK_STR(tcpedu_rule_name(s.v[1].rule), "simultaneous-open-syn");
-    CHECK_V(&s.v[2], "handshake", 3, "syn-ack", "SYN-SENT", "SYN-RECEIVED", "SYN-SENT", "SYN-SENT");
-    CHECK_V(&s.v[3], "handshake", 4, "syn-ack", "SYN-SENT", "SYN-RECEIVED", "SYN-RECEIVED", "ESTABLISHED");
+    CHECK_V(&s.v[2], "handshake", 3, "syn-ack", "SYN-RECEIVED", "SYN-RECEIVED", "SYN-RECEIVED", "ESTABLISHED");
+    CHECK_V(&s.v[3], "handshake", 4, "syn-ack", "SYN-RECEIVED", "SYN-RECEIVED", "SYN-RECEIVED", "ESTABLISHED");
     CHECK_EQ_U(s.v[3].answers, 3);
     CHECK(s.c.hs_complete);
     CHECK_EQ_U(tcpedu_conn_hs_total(&s.c), 4);
@@ -396,7 +396,7 @@ TEST(handshake_ack_carries_data)
     seg(&s, 0, "S", CISN, 0, 0);
     seg(&s, 1, "SA", SISN, CISN + 1, 0);
     seg(&s, 0, "PA", CISN + 1, SISN + 1, 30);
-    CHECK_V(&s.v[2], "handshake", 3, "data", "SYN-SENT", "ESTABLISHED", "SYN-RECEIVED", "ESTABLISHED");
+    CHECK_V(&s.v[2], "handshake", 3, "data", "ESTABLISHED", "ESTABLISHED", "SYN-RECEIVED", "ESTABLISHED");
     CHECK_STR(tcpedu_rule_name(s.v[2].rule), "handshake-ack-with-data");
     seg(&s, 1, "PA", SISN + 1, CISN + 31, 10);
     CHECK_EQ_U(s.v[3].answers, 3);
@@ -420,9 +420,10 @@ TEST(synack_with_wrong_ack_answered_by_rst)
     CHECK_STR(tcpedu_rule_name(s.v[2].rule), "rst-answers-bad-syn-ack");
     CHECK_V(&s.v[2], "handshake", 0, "rst", "SYN-SENT", "SYN-SENT", "SYN-RECEIVED", "LISTEN");
     CHECK(s.v[3].retransmission);
-    CHECK_V(&s.v[4], "handshake", 2, "syn-ack", "LISTEN", "SYN-RECEIVED", "SYN-SENT", "SYN-SENT");
+    CHECK_V(&s.v[3], "handshake", 1, "syn", "SYN-SENT", "SYN-SENT", "LISTEN", "SYN-RECEIVED");
+    CHECK_V(&s.v[4], "handshake", 2, "syn-ack", "SYN-RECEIVED", "SYN-RECEIVED", "SYN-SENT", "ESTABLISHED");
     CHECK_EQ_U(s.v[4].ack_check, TCPEDU_ACKCHK_OK);
-    CHECK_V(&s.v[5], "handshake", 3, "ack", "SYN-SENT", "ESTABLISHED", "SYN-RECEIVED", "ESTABLISHED");
+    CHECK_V(&s.v[5], "handshake", 3, "ack", "ESTABLISHED", "ESTABLISHED", "SYN-RECEIVED", "ESTABLISHED");
     CHECK(s.c.hs_complete);
 }
 
@@ -480,7 +481,7 @@ TEST(rst_during_handshake_returns_server_to_listen)
     seg(&s, 0, "S", CISN, 0, 0);
     seg(&s, 1, "SA", SISN, CISN + 1, 0);
     seg(&s, 0, "R", CISN + 1, 0, 0);
-    CHECK_V(&s.v[2], "reset", 0, "rst", "SYN-SENT", "CLOSED", "SYN-RECEIVED", "LISTEN");
+    CHECK_V(&s.v[2], "reset", 0, "rst", "ESTABLISHED", "CLOSED", "SYN-RECEIVED", "LISTEN");
     CHECK_STR(tcpedu_rule_name(s.v[2].rule), "rst-during-handshake");
     CHECK_STR(tcpedu_outcome_name(tcpedu_conn_outcome(&s.c)), "reset-in-handshake");
 }
@@ -543,7 +544,7 @@ TEST(midstream_start)
     CHECK_EQ_U(s.v[1].rel_ack, 100);
     CHECK_V(&s.v[2], "teardown", 1, "fin", "ESTABLISHED", "FIN-WAIT-1", "ESTABLISHED", "CLOSE-WAIT");
     CHECK_STR(tcpedu_dir_name(s.v[2].dir), "server-to-client");
-    CHECK_V(&s.v[5], "teardown", 4, "ack", "FIN-WAIT-2", "TIME-WAIT", "LAST-ACK", "CLOSED");
+    CHECK_V(&s.v[5], "teardown", 4, "ack", "TIME-WAIT", "TIME-WAIT", "LAST-ACK", "CLOSED");
     CHECK(s.v[5].inferred & TCPEDU_INF_ROLES);
     CHECK_STR(tcpedu_outcome_name(tcpedu_conn_outcome(&s.c)), "closed");
 }
@@ -564,12 +565,12 @@ TEST(synack_first_syn_not_captured)
     sim_init(&s);
     seg(&s, 1, "SA", SISN, CISN + 1, 0);
     seg(&s, 0, "A", CISN + 1, SISN + 1, 0);
-    CHECK_V(&s.v[0], "handshake", 2, "syn-ack", "LISTEN", "SYN-RECEIVED", "SYN-SENT", "SYN-SENT");
+    CHECK_V(&s.v[0], "handshake", 2, "syn-ack", "SYN-RECEIVED", "SYN-RECEIVED", "SYN-SENT", "ESTABLISHED");
     CHECK_STR(tcpedu_rule_name(s.v[0].rule), "syn-ack-syn-not-captured");
     CHECK(has_anomaly(&s.v[0], TCPEDU_A_SYN_NOT_CAPTURED));
     CHECK_EQ_U(s.v[0].inferred & TCPEDU_INF_SENDER_BEFORE, TCPEDU_INF_SENDER_BEFORE);
     CHECK_STR(tcpedu_roles_name(s.c.roles), "from-syn-ack");
-    CHECK_V(&s.v[1], "handshake", 3, "ack", "SYN-SENT", "ESTABLISHED", "SYN-RECEIVED", "ESTABLISHED");
+    CHECK_V(&s.v[1], "handshake", 3, "ack", "ESTABLISHED", "ESTABLISHED", "SYN-RECEIVED", "ESTABLISHED");
     CHECK_EQ_U(s.v[1].rel_seq, 1);
     CHECK(s.c.hs_complete);
 }

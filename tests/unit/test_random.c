@@ -4,6 +4,7 @@
  * the fuzz target until the fuzzing issue lands.
  */
 #include "harness.h"
+#include "invariants.h"
 
 static uint32_t rng_state = 0x2545F491u;
 
@@ -32,9 +33,42 @@ static void check_verdict(const tcpedu_verdict *v, uint32_t frame)
     CHECK((v->anomalies >> TCPEDU_A_COUNT) == 0);
 }
 
+/* The state chain of one finished connection: with every revision in (the
+ * verdicts as they are now) and as a single pass showed them (copies taken
+ * right after each segment). */
+static void check_chain(tcpedu_verdict *verdicts, tcpedu_verdict *snapshots, unsigned used)
+{
+    static const tcpedu_verdict *p[4096], *q[4096];
+    char why[200];
+    unsigned i;
+    uint32_t bad;
+    for (i = 0; i < used; i++) {
+        p[i] = &verdicts[i];
+        q[i] = &snapshots[i];
+    }
+    bad = tcpedu_chain_check(p, used, true, why, sizeof why);
+    if (bad) {
+        for (i = 0; i < used; i++)
+            if (verdicts[i].frame + 12 > bad && verdicts[i].frame <= bad + 2)
+                fprintf(stderr, "  %u side %u %s kind %s %s>%s | %s>%s crossed %u revises %u snd %u rcv %x\n",
+                        verdicts[i].frame, verdicts[i].side, tcpedu_rule_name(verdicts[i].rule),
+                        tcpedu_kind_name(verdicts[i].kind),
+                        tcpedu_state_name(verdicts[i].sender_before), tcpedu_state_name(verdicts[i].sender_after),
+                        tcpedu_state_name(verdicts[i].receiver_before), tcpedu_state_name(verdicts[i].receiver_after),
+                        verdicts[i].crossed, verdicts[i].revises, verdicts[i].snd_event, verdicts[i].rcv_events);
+        fprintf(stderr, "chain (complete): %s\n", why);
+        CHECK(bad == 0);
+    }
+    bad = tcpedu_chain_check(q, used, false, why, sizeof why);
+    if (bad) {
+        fprintf(stderr, "chain (single pass): %s\n", why);
+        CHECK(bad == 0);
+    }
+}
+
 TEST(random_segments_keep_invariants)
 {
-    static tcpedu_verdict verdicts[4096];
+    static tcpedu_verdict verdicts[4096], snapshots[4096];
     static const uint16_t flag_pool[] = {
         TCPEDU_F_SYN, TCPEDU_F_SYN | TCPEDU_F_ACK, TCPEDU_F_ACK, TCPEDU_F_ACK | TCPEDU_F_PSH,
         TCPEDU_F_FIN | TCPEDU_F_ACK, TCPEDU_F_RST, TCPEDU_F_RST | TCPEDU_F_ACK, 0,
@@ -65,14 +99,17 @@ TEST(random_segments_keep_invariants)
             s.opt.present = (uint8_t)(rnd() & 0x1f);
             s.opt.wscale = (uint8_t)(rnd() % 20);
             if (tcpedu_conn_is_new(&c, &s) != TCPEDU_NEW_NO) {
+                check_chain(verdicts, snapshots, used);
                 tcpedu_conn_init(&c, TCPEDU_NEW_PORT_REUSE);
                 used = 0;
             }
             /* verdicts of one connection stay at fixed addresses */
             tcpedu_observe(&c, &s, &verdicts[used % 4096]);
             check_verdict(&verdicts[used % 4096], s.frame);
+            snapshots[used % 4096] = verdicts[used % 4096];
             used++;
             if (used == 4096) { /* keep the contract: start a new record */
+                check_chain(verdicts, snapshots, used);
                 tcpedu_conn_init(&c, TCPEDU_NEW_NO);
                 used = 0;
             }
@@ -80,5 +117,6 @@ TEST(random_segments_keep_invariants)
             CHECK(tcpedu_conn_td_style(&c) < TCPEDU_TD_COUNT);
             CHECK(c.td_steps <= 4 && c.hs_steps <= 4);
         }
+        check_chain(verdicts, snapshots, used);
     }
 }
