@@ -36,7 +36,7 @@ static const tcpedu_text anomaly_texts[TCPEDU_A_COUNT] = {
         "SYN 出现在回应它的 SYN-ACK 之后（抓包顺序颠倒）", NULL},
     [TCPEDU_A_SIMULTANEOUS_OPEN] = {
         "Simultaneous open: both sides sent a SYN",
-        "同时打开：双方都发送了 SYN", "RFC 9293 3.5 figure 8"},
+        "同时打开：双方都发送了 SYN", "RFC 9293 3.5 figure 7"},
     [TCPEDU_A_SYN_WITH_DATA] = {
         "SYN carries data (TCP Fast Open, or data the server may ignore)",
         "SYN 携带数据（TCP 快速打开，或服务器可能忽略的数据）", "RFC 7413"},
@@ -139,10 +139,10 @@ static const tcpedu_text rule_texts[TCPEDU_X_COUNT] = {
         "客户端确认服务器的 SYN，并且已经开始发送数据", "RFC 9293 3.5"},
     [TCPEDU_X_HS_SIMUL_SYN] = {
         "the other side also sends a SYN: simultaneous open",
-        "另一端也发送了 SYN：同时打开", "RFC 9293 3.5 figure 8"},
+        "另一端也发送了 SYN：同时打开", "RFC 9293 3.5 figure 7"},
     [TCPEDU_X_HS_SIMUL_SYNACK] = {
         "this side acknowledges the other's SYN (simultaneous open)",
-        "本端确认对方的 SYN（同时打开）", "RFC 9293 3.5 figure 8"},
+        "本端确认对方的 SYN（同时打开）", "RFC 9293 3.5 figure 7"},
     [TCPEDU_X_HS_SYN_REORDERED] = {
         "the client's SYN, captured after the SYN-ACK that answers it",
         "客户端的 SYN，被抓到的时间晚于回应它的 SYN-ACK", NULL},
@@ -341,8 +341,8 @@ static const tcpedu_text texts[TCPEDU_T_COUNT] = {
         "SYN-SENT: this side sent its SYN and waits for the answer",
         "SYN-SENT：本端已发送 SYN，正在等待回应", "RFC 9293 3.3.2"},
     [TCPEDU_T_ST_SYN_RECEIVED] = {
-        "SYN-RECEIVED: a SYN arrived and was answered; waiting for the ACK of this side's SYN",
-        "SYN-RECEIVED：已收到并回应了 SYN，正在等待对本端 SYN 的确认", "RFC 9293 3.3.2"},
+        "SYN-RECEIVED: the peer's SYN arrived; this side answers with its own SYN and waits for the ACK of it",
+        "SYN-RECEIVED：对方的 SYN 已到达；本端以自己的 SYN 回应，并等待对它的确认", "RFC 9293 3.3.2"},
     [TCPEDU_T_ST_ESTABLISHED] = {
         "ESTABLISHED: both SYNs are acknowledged; data can flow both ways",
         "ESTABLISHED：双方的 SYN 都已被确认；数据可以双向传输", "RFC 9293 3.3.2"},
@@ -367,9 +367,30 @@ static const tcpedu_text texts[TCPEDU_T_COUNT] = {
     [TCPEDU_T_ST_UNCHANGED] = {
         "unchanged by this segment",
         "该报文段没有改变状态", NULL},
-    [TCPEDU_T_ST_ON_ANSWER] = {
-        "the receiver changes state when it answers this segment; the capture shows the change on its answer",
-        "接收方在回应这个报文段时才改变状态；抓包中这一变化显示在它的回应报文段上", NULL},
+    [TCPEDU_T_ST_SINCE] = {
+        "unchanged by this segment; in this state since the frame named in \"since frame\"",
+        "该报文段没有改变状态；自“since frame”所指的帧起一直处于这个状态", "RFC 9293 3.10"},
+    [TCPEDU_T_ST_SYNACK_FROM_SR] = {
+        "the server entered SYN-RECEIVED when the SYN arrived (see \"since frame\") and answers from there",
+        "服务器在 SYN 到达时（见“since frame”）进入 SYN-RECEIVED，并从该状态发出回应", "RFC 9293 3.10.7.2"},
+    [TCPEDU_T_ST_TW_CLIENT] = {
+        "the client has been in TIME-WAIT since the server's FIN arrived (see \"since frame\"); it waits 2 x MSL after this ACK",
+        "客户端自服务器的 FIN 到达时（见“since frame”）起一直处于 TIME-WAIT；发出这个 ACK 后它等待 2 x MSL", "RFC 9293 3.10.7.4"},
+    [TCPEDU_T_ST_TW_SERVER] = {
+        "the server has been in TIME-WAIT since the client's FIN arrived (see \"since frame\"); it waits 2 x MSL after this ACK",
+        "服务器自客户端的 FIN 到达时（见“since frame”）起一直处于 TIME-WAIT；发出这个 ACK 后它等待 2 x MSL", "RFC 9293 3.10.7.4"},
+    [TCPEDU_T_ST_NO_CHANGE] = {
+        "a retransmission, a duplicate or a segment the receiver drops changes no state",
+        "重传、重复或被接收方丢弃的报文段不会改变任何状态", "RFC 9293 3.10.7.4"},
+    [TCPEDU_T_ST_THREE_SEGMENT] = {
+        "this FIN also acknowledges the receiver's FIN, so the receiver goes from FIN-WAIT-1 straight to TIME-WAIT and never shows FIN-WAIT-2 (\"if our FIN has been ACKed (perhaps in this segment), then enter TIME-WAIT\")",
+        "这个 FIN 同时确认了接收方的 FIN，所以接收方从 FIN-WAIT-1 直接进入 TIME-WAIT，不会出现 FIN-WAIT-2（“如果我们的 FIN 已被确认（可能就在这个报文段中），则进入 TIME-WAIT”）", "RFC 9293 3.10.7.4"},
+    [TCPEDU_T_ST_CROSSED] = {
+        "this segment crossed the receiver's own segment (see \"crossed frame\"): the receiver processes it after sending that one, as the simultaneous open and close figures draw",
+        "这个报文段与接收方自己发出的报文段（见“crossed frame”）交叉而过：接收方在发出那个报文段之后才处理它，与同时打开和同时关闭的图示一致", "RFC 9293 figures 7, 13"},
+    [TCPEDU_T_ST_REVISES] = {
+        "this segment shows that the states guessed from an earlier frame (see \"revises frame\") were wrong; they are revised from there on (shown with tshark -2 and in the GUI)",
+        "这个报文段表明从较早的帧（见“revises frame”）起推测的状态是错误的；这些状态从该帧起被修正（在 tshark -2 和图形界面中显示）", "RFC 9293 3.3.2"},
     [TCPEDU_T_ST_INFERRED] = {
         "Inferred: the capture shows segments, not sockets; this state is a guess the observer could not see",
         "推断：抓包只能看到报文段，看不到套接字；这个状态是观察者无法直接看到的推测", "RFC 9293 3.3.2"},
@@ -380,8 +401,8 @@ static const tcpedu_text texts[TCPEDU_T_COUNT] = {
         "Four segments: FIN, ACK, FIN, ACK, as in the textbook",
         "四个报文段：FIN、ACK、FIN、ACK，与教科书一致", "RFC 9293 3.6"},
     [TCPEDU_T_TD_THREE] = {
-        "Three segments: the passive side had nothing left to send, so its ACK and its FIN travel in one segment (what most real captures show)",
-        "三个报文段：被动关闭方没有剩余数据要发送，所以它的 ACK 和 FIN 合并在一个报文段中（大多数真实抓包都是这样）", "RFC 9293 3.6"},
+        "Three segments: the passive side had nothing left to send, so its ACK and its FIN travel in one segment (what most real captures show); the active closer gets both at once and goes from FIN-WAIT-1 straight to TIME-WAIT, never FIN-WAIT-2",
+        "三个报文段：被动关闭方没有剩余数据要发送，所以它的 ACK 和 FIN 合并在一个报文段中（大多数真实抓包都是这样）；主动关闭方同时收到二者，从 FIN-WAIT-1 直接进入 TIME-WAIT，不会经过 FIN-WAIT-2", "RFC 9293 3.6, 3.10.7.4"},
     [TCPEDU_T_TD_SIMULTANEOUS] = {
         "Simultaneous close: the two FINs crossed; both sides go FIN-WAIT-1 -> CLOSING -> TIME-WAIT",
         "同时关闭：两个 FIN 交叉而过；双方都经历 FIN-WAIT-1 -> CLOSING -> TIME-WAIT", "RFC 9293 3.6"},

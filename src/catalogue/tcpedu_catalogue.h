@@ -85,7 +85,14 @@ typedef enum {
     TCPEDU_T_ST_LAST_ACK,
     TCPEDU_T_ST_TIME_WAIT,
     TCPEDU_T_ST_UNCHANGED,
-    TCPEDU_T_ST_ON_ANSWER,        /* the receiver moves on when it answers */
+    TCPEDU_T_ST_SINCE,            /* stays: in this state since the "since frame" */
+    TCPEDU_T_ST_SYNACK_FROM_SR,   /* the SYN-ACK is sent from SYN-RECEIVED */
+    TCPEDU_T_ST_TW_CLIENT,        /* final ACK: the client has been in TIME-WAIT since ... */
+    TCPEDU_T_ST_TW_SERVER,        /* ... the same when the server closed first */
+    TCPEDU_T_ST_NO_CHANGE,        /* duplicate, retransmission, dropped: no state changes */
+    TCPEDU_T_ST_THREE_SEGMENT,    /* FIN+ACK in FIN-WAIT-1: straight to TIME-WAIT */
+    TCPEDU_T_ST_CROSSED,          /* the segments crossed: processed after the receiver's own */
+    TCPEDU_T_ST_REVISES,          /* this segment revises an earlier frame's guessed states */
     TCPEDU_T_ST_INFERRED,         /* a passive observer guesses */
     /* teardown styles, one per tcpedu_td_style */
     TCPEDU_T_TD_NONE,

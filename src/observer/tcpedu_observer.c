@@ -764,15 +764,18 @@ static void on_synack(tcpedu_conn *c, tcpedu_endpoint *S, tcpedu_endpoint *R,
          * server entered SYN-RECEIVED as the SYN arrived and answers from
          * there.  The SYN-ACK is the evidence that it was listening. */
         if (S->state == TCPEDU_ST_SYN_RECEIVED && S->inferred && !c->start_missing) {
+            /* the SYN's receiver was listening after all */
+            uint32_t j, n = c->nhist < 16 ? c->nhist : 16;
             v->inferred &= (uint8_t)~TCPEDU_INF_SENDER_BEFORE;
-            if (R->syn_v) /* the SYN's receiver was listening after all */
-                R->syn_v->inferred &= (uint8_t)~(TCPEDU_INF_RECEIVER_BEFORE | TCPEDU_INF_RECEIVER_AFTER);
-            if (c->hs_v[0] && c->hs_v[0] != R->syn_v)
-                c->hs_v[0]->inferred &= (uint8_t)~(TCPEDU_INF_RECEIVER_BEFORE | TCPEDU_INF_RECEIVER_AFTER);
+            /* ... and so were the receivers of its earlier copies */
+            for (j = 0; j + 1 < n; j++) {
+                tcpedu_verdict *w = c->hist[(c->nhist - n + j) % 16];
+                if (w->side != v->side && w->kind == TCPEDU_SEG_SYN)
+                    w->inferred &= (uint8_t)~(TCPEDU_INF_RECEIVER_BEFORE | TCPEDU_INF_RECEIVER_AFTER);
+            }
         }
         send(S, v, SND_SYNACK);
-        if (!c->start_missing)
-            S->inferred = false;
+        S->inferred = false; /* it sent a SYN-ACK: it is in SYN-RECEIVED */
     }
     /* The receiver processes it: in SYN-SENT an acceptable SYN-ACK means
      * ESTABLISHED (3.10.7.3, figure 6 line 3); in SYN-RECEIVED its ACK

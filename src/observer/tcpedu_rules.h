@@ -7,7 +7,7 @@
  * No include guard on purpose: include it only through tcpedu_observer.h.
  */
 X(NONE,                 "none")
-/* Handshake, RFC 9293 section 3.5 figure 6 (and figure 8) */
+/* Handshake, RFC 9293 section 3.5 figures 6 and 7 */
 X(HS_SYN,               "syn")
 X(HS_SYN_RETRANS,       "syn-retransmitted")
 X(HS_SYN_FASTOPEN,      "syn-fastopen")

@@ -14,6 +14,7 @@
 
 #include <string.h>
 
+#include <epan/to_str.h>
 #include <epan/expert.h>
 #include <epan/packet.h>
 #include <epan/prefs.h>
@@ -50,6 +51,10 @@ static int hf_tcpedu_receiver_state_before = -1;
 static int hf_tcpedu_receiver_state_after = -1;
 static int hf_tcpedu_sender_state_inferred = -1;
 static int hf_tcpedu_receiver_state_inferred = -1;
+static int hf_tcpedu_sender_since = -1;
+static int hf_tcpedu_receiver_since = -1;
+static int hf_tcpedu_receiver_crossed = -1;
+static int hf_tcpedu_revises = -1;
 static int hf_tcpedu_answers = -1;
 static int hf_tcpedu_answered_by = -1;
 static int hf_tcpedu_isn = -1;
@@ -492,19 +497,21 @@ static const char *step_label(const tcpedu_fentry *e, wmem_allocator_t *scope, t
     return wmem_strdup_printf(scope, "%s %u", name, v->step);
 }
 
-static const char *addr_port_str(wmem_allocator_t *scope, const tcpedu_addr *a, guint16 port)
+/* "192.0.2.1:80" or "[fd77::1]:8080": Wireshark's own address formatting
+ * (RFC 5952 short form for IPv6), never name resolution. */
+char *tcpedu_addr_port_str(wmem_allocator_t *scope, const tcpedu_addr *a, guint16 port)
 {
-    if (a->len == 4)
-        return wmem_strdup_printf(scope, "%u.%u.%u.%u:%u", a->b[0], a->b[1], a->b[2], a->b[3], port);
-    if (a->len == 16) {
-        wmem_strbuf_t *sb = wmem_strbuf_new(scope, "[");
-        int i;
-        for (i = 0; i < 16; i += 2)
-            wmem_strbuf_append_printf(sb, "%s%x", i ? ":" : "", (a->b[i] << 8) | a->b[i + 1]);
-        wmem_strbuf_append_printf(sb, "]:%u", port);
-        return wmem_strbuf_finalize(sb);
-    }
-    return wmem_strdup_printf(scope, "?:%u", port);
+    address addr;
+    char *s, *r;
+
+    if (a->len != 4 && a->len != 16)
+        return wmem_strdup_printf(scope, "?:%u", port);
+    set_address(&addr, a->len == 4 ? AT_IPv4 : AT_IPv6, a->len, a->b);
+    s = address_to_str(NULL, &addr);
+    r = a->len == 4 ? wmem_strdup_printf(scope, "%s:%u", s, port)
+                    : wmem_strdup_printf(scope, "[%s]:%u", s, port);
+    wmem_free(NULL, s);
+    return r;
 }
 
 static proto_item *add_gen_enum(proto_tree *tree, int hf, tvbuff_t *tvb, guint32 val,
@@ -596,9 +603,9 @@ static void show_conn(proto_tree *tree, tvbuff_t *tvb, packet_info *pinfo, const
                                        tcpedu_outcome_name(tcpedu_conn_outcome(c)));
     proto_item_set_generated(ti);
     proto_item_set_generated(proto_tree_add_string(ct, hf_tcpedu_conn_client, tvb, 0, 0,
-                             addr_port_str(pinfo->pool, &g->addr[cl], g->port[cl])));
+                             tcpedu_addr_port_str(pinfo->pool, &g->addr[cl], g->port[cl])));
     proto_item_set_generated(proto_tree_add_string(ct, hf_tcpedu_conn_server, tvb, 0, 0,
-                             addr_port_str(pinfo->pool, &g->addr[!cl], g->port[!cl])));
+                             tcpedu_addr_port_str(pinfo->pool, &g->addr[!cl], g->port[!cl])));
     add_gen_enum(ct, hf_tcpedu_conn_roles, tvb, c->roles, tcpedu_roles_name);
     if (c->ep[cl].syn_sent || c->ep[cl].isn_from_peer) {
         ti = proto_tree_add_uint(ct, hf_tcpedu_conn_isn_client, tvb, 0, 0, c->ep[cl].isn);
@@ -807,27 +814,39 @@ static void show_options(proto_tree *t, tvbuff_t *tvb, packet_info *pinfo, const
 /* Does this segment ask its receiver for a change that the capture shows
  * only on the receiver's answer (the convention in tcpedu_observer.h)? A
  * SYN (to LISTEN), a SYN-ACK (to SYN-SENT), a FIN reaching FIN-WAIT-2. */
-static gboolean receiver_moves_on_answer(const tcpedu_verdict *v, guint16 flags)
+/* The sentence for a state that this segment leaves unchanged. */
+static unsigned unchanged_text(const tcpedu_verdict *v, gboolean sender)
 {
-    if (v->rule == TCPEDU_X_NOT_ACCEPTED || v->rule == TCPEDU_X_RST_NOT_ACCEPTED || (flags & TCPEDU_F_RST))
-        return FALSE;
-    if ((flags & TCPEDU_F_SYN) && (v->receiver_after == TCPEDU_ST_LISTEN || v->receiver_after == TCPEDU_ST_SYN_SENT))
-        return TRUE;
-    return (flags & TCPEDU_F_FIN) && !v->retransmission && v->receiver_after == TCPEDU_ST_FIN_WAIT_2;
+    guint32 since = sender ? v->sender_since : v->receiver_since;
+    if (!sender && v->no_change)
+        return TCPEDU_T_ST_NO_CHANGE;
+    if (sender && v->rule == TCPEDU_X_HS_SYNACK && v->sender_after == TCPEDU_ST_SYN_RECEIVED && since)
+        return TCPEDU_T_ST_SYNACK_FROM_SR;
+    if (sender && v->rule == TCPEDU_X_TD_FINAL_ACK && v->sender_after == TCPEDU_ST_TIME_WAIT && since)
+        return v->dir == TCPEDU_DIR_S2C ? TCPEDU_T_ST_TW_SERVER : TCPEDU_T_ST_TW_CLIENT;
+    return since && since != v->frame ? TCPEDU_T_ST_SINCE : TCPEDU_T_ST_UNCHANGED;
 }
 
-static void show_states(proto_tree *t, tvbuff_t *tvb, packet_info *pinfo, const tcpedu_verdict *v,
-                        guint16 flags)
+static void add_since(proto_tree *tree, int hf, tvbuff_t *tvb, guint32 frame)
+{
+    if (frame)
+        proto_item_set_generated(proto_tree_add_uint(tree, hf, tvb, 0, 0, frame));
+}
+
+static const char *state_change(wmem_allocator_t *scope, guint8 before, guint8 after)
+{
+    if (before == after)
+        return wmem_strdup_printf(scope, "stays %s", tcpedu_state_name(after));
+    return wmem_strdup_printf(scope, "%s -> %s", tcpedu_state_name(before), tcpedu_state_name(after));
+}
+
+static void show_states(proto_tree *t, tvbuff_t *tvb, packet_info *pinfo, const tcpedu_verdict *v)
 {
     proto_item *ti;
     proto_tree *st = proto_tree_add_subtree_format(t, tvb, 0, 0, ett_tcpedu_states, &ti,
-                                                   "Sender %s %s%s, receiver %s %s%s",
-                                                   v->sender_before == v->sender_after ? "stays" : tcpedu_state_name(v->sender_before),
-                                                   v->sender_before == v->sender_after ? "" : "-> ",
-                                                   tcpedu_state_name(v->sender_after),
-                                                   v->receiver_before == v->receiver_after ? "stays" : tcpedu_state_name(v->receiver_before),
-                                                   v->receiver_before == v->receiver_after ? "" : "-> ",
-                                                   tcpedu_state_name(v->receiver_after));
+                                                   "Sender %s, receiver %s",
+                                                   state_change(pinfo->pool, v->sender_before, v->sender_after),
+                                                   state_change(pinfo->pool, v->receiver_before, v->receiver_after));
     gboolean s_inf = (v->inferred & (TCPEDU_INF_SENDER_BEFORE | TCPEDU_INF_SENDER_AFTER)) != 0;
     gboolean r_inf = (v->inferred & (TCPEDU_INF_RECEIVER_BEFORE | TCPEDU_INF_RECEIVER_AFTER)) != 0;
 
@@ -836,18 +855,28 @@ static void show_states(proto_tree *t, tvbuff_t *tvb, packet_info *pinfo, const 
               (v->inferred & TCPEDU_INF_SENDER_BEFORE) != 0);
     add_state(st, hf_tcpedu_sender_state_after, tvb, v->sender_after,
               (v->inferred & TCPEDU_INF_SENDER_AFTER) != 0);
+    add_since(st, hf_tcpedu_sender_since, tvb, v->sender_since);
     proto_item_set_generated(proto_tree_add_string(st, hf_tcpedu_sender_state_explain, tvb, 0, 0,
-        text_of(v->sender_after == v->sender_before ? tcpedu_cat_text(TCPEDU_T_ST_UNCHANGED)
+        text_of(v->sender_after == v->sender_before ? tcpedu_cat_text(unchanged_text(v, TRUE))
                                                     : tcpedu_cat_state(v->sender_after), pinfo->pool)));
     add_state(st, hf_tcpedu_receiver_state_before, tvb, v->receiver_before,
               (v->inferred & TCPEDU_INF_RECEIVER_BEFORE) != 0);
     add_state(st, hf_tcpedu_receiver_state_after, tvb, v->receiver_after,
               (v->inferred & TCPEDU_INF_RECEIVER_AFTER) != 0);
+    add_since(st, hf_tcpedu_receiver_since, tvb, v->receiver_since);
     proto_item_set_generated(proto_tree_add_string(st, hf_tcpedu_receiver_state_explain, tvb, 0, 0,
-        text_of(v->receiver_after == v->receiver_before ? tcpedu_cat_text(TCPEDU_T_ST_UNCHANGED)
+        text_of(v->receiver_after == v->receiver_before ? tcpedu_cat_text(unchanged_text(v, FALSE))
                                                         : tcpedu_cat_state(v->receiver_after), pinfo->pool)));
-    if (receiver_moves_on_answer(v, flags))
-        add_text(st, hf_tcpedu_receiver_state_explain, tvb, pinfo, TCPEDU_T_ST_ON_ANSWER);
+    if (v->rule == TCPEDU_X_TD_FIN_COMBINED && v->receiver_after == TCPEDU_ST_TIME_WAIT)
+        add_text(st, hf_tcpedu_receiver_state_explain, tvb, pinfo, TCPEDU_T_ST_THREE_SEGMENT);
+    if (v->crossed) {
+        add_since(st, hf_tcpedu_receiver_crossed, tvb, v->crossed);
+        add_text(st, hf_tcpedu_receiver_state_explain, tvb, pinfo, TCPEDU_T_ST_CROSSED);
+    }
+    if (v->revises) {
+        add_since(st, hf_tcpedu_revises, tvb, v->revises);
+        add_text(st, hf_tcpedu_receiver_state_explain, tvb, pinfo, TCPEDU_T_ST_REVISES);
+    }
     add_gen_bool(st, hf_tcpedu_sender_state_inferred, tvb, s_inf);
     add_gen_bool(st, hf_tcpedu_receiver_state_inferred, tvb, r_inf);
     if (s_inf || r_inf)
@@ -891,7 +920,7 @@ static void show_segment(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, co
         add_gen_bool(t, hf_tcpedu_retransmission, tvb, TRUE);
 
     show_flags(t, tvb, pinfo, e);
-    show_states(t, tvb, pinfo, v, e->seg.flags);
+    show_states(t, tvb, pinfo, v);
     show_numbers(t, tvb, pinfo, e);
     show_header(t, tvb, pinfo, e);
     show_options(t, tvb, pinfo, e);
@@ -1019,6 +1048,19 @@ void proto_register_tcpedu(void)
         {&hf_tcpedu_receiver_state_inferred, {"Receiver state inferred", "tcpedu.receiver.state.inferred",
                                               FT_BOOLEAN, BASE_NONE, NULL, 0x0,
                                               "The receiver's state is a guess, not seen evidence", HFILL}},
+        {&hf_tcpedu_sender_since, {"Sender in this state since frame", "tcpedu.sender.since", FT_FRAMENUM,
+                                   BASE_NONE, NULL, 0x0,
+                                   "Frame where the sender entered its state after this segment", HFILL}},
+        {&hf_tcpedu_receiver_since, {"Receiver in this state since frame", "tcpedu.receiver.since",
+                                     FT_FRAMENUM, BASE_NONE, NULL, 0x0,
+                                     "Frame where the receiver entered its state after processing this segment",
+                                     HFILL}},
+        {&hf_tcpedu_receiver_crossed, {"Crossed frame", "tcpedu.receiver.crossed", FT_FRAMENUM, BASE_NONE,
+                                       NULL, 0x0,
+                                       "The receiver's own segment this one crossed: it processes this one after "
+                                       "sending that one", HFILL}},
+        {&hf_tcpedu_revises, {"Revises frame", "tcpedu.revises", FT_FRAMENUM, BASE_NONE, NULL, 0x0,
+                              "Earliest frame whose guessed states this segment revised", HFILL}},
         {&hf_tcpedu_answers, {"Answers frame", "tcpedu.answers", FT_FRAMENUM, BASE_NONE,
                               FRAMENUM_TYPE(FT_FRAMENUM_REQUEST), 0x0,
                               "The peer's segment this one acknowledges first", HFILL}},

@@ -6,6 +6,7 @@
 
 #include <glib.h>
 #include <wsutil/nstime.h>
+#include <epan/wmem_scopes.h>
 
 #include "tcpedu_observer.h"
 
@@ -17,6 +18,10 @@ typedef struct {
     guint8 len;
     guint8 b[16];
 } tcpedu_addr;
+
+/* "192.0.2.1:80" or "[fd77::1]:8080", formatted by Wireshark; scope NULL =
+ * free with wmem_free(NULL, ...) (g_free). */
+char *tcpedu_addr_port_str(wmem_allocator_t *scope, const tcpedu_addr *a, guint16 port);
 
 /* The glue's record of one connection: the observer's record plus what
  * only the glue knows (addresses, Wireshark's stream number). */

@@ -163,17 +163,7 @@ static int client_side(const tcpedu_gconn *g)
 
 static char *addr_port(const tcpedu_addr *a, guint16 port)
 {
-    if (a->len == 4)
-        return g_strdup_printf("%u.%u.%u.%u:%u", a->b[0], a->b[1], a->b[2], a->b[3], port);
-    if (a->len == 16) {
-        GString *s = g_string_new("[");
-        int i;
-        for (i = 0; i < 16; i += 2)
-            g_string_append_printf(s, "%s%x", i ? ":" : "", (a->b[i] << 8) | a->b[i + 1]);
-        g_string_append_printf(s, "]:%u", port);
-        return g_string_free(s, FALSE);
-    }
-    return g_strdup_printf("?:%u", port);
+    return tcpedu_addr_port_str(NULL, a, port);
 }
 
 /* "1,2,3" from up to four frame numbers; "" when none. */
@@ -451,7 +441,7 @@ static void draw_json(tcpedu_rep *r, GPtrArray *v)
 typedef enum {
     L_TITLE, L_FILTER, L_NONE, L_CONNECTION, L_CLIENT, L_SERVER, L_OUTCOME, L_HANDSHAKE,
     L_TEARDOWN, L_FRAMES, L_RTT, L_FIRST_CLOSER, L_NOT_SEEN, L_STEP, L_FRAME, L_FLAGS,
-    L_SEQ, L_ACK, L_RAW, L_RELATIVE, L_INFERRED, L_RETRANSMISSION, L_ANOMALY, L_NO_CONNS,
+    L_SEQ, L_ACK, L_RAW, L_RELATIVE, L_INFERRED, L_STAYS, L_SINCE, L_RETRANSMISSION, L_ANOMALY, L_NO_CONNS,
     L_ROLES, L_ACK_EXPECTED, L_COUNT
 } label_id;
 static const tcpedu_text labels[L_COUNT] = {
@@ -476,6 +466,8 @@ static const tcpedu_text labels[L_COUNT] = {
     [L_RAW] = {"raw", "原始值", NULL},
     [L_RELATIVE] = {"relative", "相对值", NULL},
     [L_INFERRED] = {"inferred", "推断", NULL},
+    [L_STAYS] = {"stays", "保持", NULL},
+    [L_SINCE] = {"since frame", "自帧", NULL},
     [L_RETRANSMISSION] = {"retransmission", "重传", NULL},
     [L_ANOMALY] = {"Anomaly", "异常", NULL},
     [L_NO_CONNS] = {"No connection with a handshake or teardown in the capture.",
@@ -530,9 +522,19 @@ static gboolean step_in_report(const tcpedu_verdict *v)
            v->phase == TCPEDU_PH_RESET;
 }
 
-static void report_state(const char *who, guint8 before, guint8 after, gboolean inf_b, gboolean inf_a,
-                         const char *inferred)
+/* "server LISTEN -> SYN-RECEIVED" or "server stays SYN-RECEIVED (since frame 1)". */
+static void report_state(GPtrArray *scr, const char *who, guint8 before, guint8 after, gboolean inf_b,
+                         gboolean inf_a, guint32 since, guint32 frame)
 {
+    const char *inferred = TR(L_INFERRED);
+    if (before == after) {
+        printf("%s %s %s", who, TR(L_STAYS), tcpedu_state_name(after));
+        if (inf_b || inf_a)
+            printf(" (%s)", inferred);
+        if (since && since != frame)
+            printf(" (%s %u)", TR(L_SINCE), since);
+        return;
+    }
     printf("%s %s%s%s%s -> %s%s%s%s", who, tcpedu_state_name(before), inf_b ? " (" : "",
            inf_b ? inferred : "", inf_b ? ")" : "", tcpedu_state_name(after), inf_a ? " (" : "",
            inf_a ? inferred : "", inf_a ? ")" : "");
@@ -546,7 +548,6 @@ static void report_segment(const tcpedu_fentry *e, GPtrArray *scr, GString *tmp)
     gboolean from_client = v->dir == TCPEDU_DIR_C2S;
     const char *snd = from_client ? TR(L_CLIENT) : TR(L_SERVER);
     const char *rcv = from_client ? TR(L_SERVER) : TR(L_CLIENT);
-    const char *inf = TR(L_INFERRED);
     char *fl = flags_str(e->seg.flags);
     unsigned total = v->phase == TCPEDU_PH_HANDSHAKE ? tcpedu_conn_hs_total(c)
                    : v->phase == TCPEDU_PH_TEARDOWN ? tcpedu_conn_td_total(c) : 0;
@@ -578,12 +579,12 @@ static void report_segment(const tcpedu_fentry *e, GPtrArray *scr, GString *tmp)
         printf("; %s: -", TR(L_ACK));
     }
     printf("\n      ");
-    report_state(snd, v->sender_before, v->sender_after, (v->inferred & TCPEDU_INF_SENDER_BEFORE) != 0,
-                 (v->inferred & TCPEDU_INF_SENDER_AFTER) != 0, inf);
+    report_state(scr, snd, v->sender_before, v->sender_after, (v->inferred & TCPEDU_INF_SENDER_BEFORE) != 0,
+                 (v->inferred & TCPEDU_INF_SENDER_AFTER) != 0, v->sender_since, e->seg.frame);
     printf("; ");
-    report_state(rcv, v->receiver_before, v->receiver_after,
+    report_state(scr, rcv, v->receiver_before, v->receiver_after,
                  (v->inferred & TCPEDU_INF_RECEIVER_BEFORE) != 0,
-                 (v->inferred & TCPEDU_INF_RECEIVER_AFTER) != 0, inf);
+                 (v->inferred & TCPEDU_INF_RECEIVER_AFTER) != 0, v->receiver_since, e->seg.frame);
     printf("\n");
     if (report_lang() == TCPEDU_LANG_BOTH) {
         printf("      %s\n      %s", tcpedu_cat_rule(v->rule)->en, tcpedu_cat_rule(v->rule)->zh);

@@ -138,7 +138,8 @@ TABLE_FIELDS = ["tcpedu.phase", "tcpedu.step", "tcpedu.segment",
                 "tcpedu.sender.state.before", "tcpedu.sender.state.after",
                 "tcpedu.receiver.state.before", "tcpedu.receiver.state.after",
                 "tcpedu.sender.state.inferred", "tcpedu.receiver.state.inferred",
-                "tcpedu.answers", "tcpedu.answered_by", "tcpedu.direction"]
+                "tcpedu.answers", "tcpedu.answered_by", "tcpedu.direction",
+                "tcpedu.receiver.crossed", "tcpedu.revises"]
 
 
 def parse_table(text):
@@ -147,7 +148,9 @@ def parse_table(text):
     One line per frame: frame phase step kind sender receiver answers
     answered_by dir.  step '-' = none; sender/receiver 'A>B' (before >
     after) with a trailing '~' on a state that is inferred; answers and
-    answered_by a frame number or '-'; dir 'c' (client to server) or 's'.
+    answered_by a frame number or '-'; dir 'c' (client to server) or 's';
+    then, optionally, 'x<F>' (the receiver processes it after its own frame
+    F: they crossed) and 'r<F>' (this segment revises frames from F on).
     Returns {frame: row} in the shape Tshark.fields returns.
     """
     rows = {}
@@ -159,7 +162,8 @@ def parse_table(text):
             # no verdict: a TCP header quoted in ICMP, or one tcpedu cannot read
             rows[line.split()[0]] = {f: "" for f in TABLE_FIELDS}
             continue
-        fr, phase, step, kind, snd, rcv, ans, ansby, d = line.split()
+        fr, phase, step, kind, snd, rcv, ans, ansby, d = line.split()[:9]
+        marks = dict((m[0], m[1:]) for m in line.split()[9:])
         sb, sa = snd.split(">")
         rb, ra = rcv.split(">")
         rows[fr] = {
@@ -175,8 +179,72 @@ def parse_table(text):
             "tcpedu.answers": "" if ans == "-" else ans,
             "tcpedu.answered_by": "" if ansby == "-" else ansby,
             "tcpedu.direction": {"c": "client-to-server", "s": "server-to-client"}[d],
+            "tcpedu.receiver.crossed": marks.get("x", ""),
+            "tcpedu.revises": marks.get("r", ""),
         }
     return rows
+
+
+# What the state chain needs of each verdict (see chain_breaks).
+CHAIN_FIELDS = ["tcpedu.conn", "tcpedu.direction",
+                "tcpedu.sender.state.before", "tcpedu.sender.state.after",
+                "tcpedu.receiver.state.before", "tcpedu.receiver.state.after",
+                "tcpedu.receiver.crossed", "tcpedu.revises"]
+
+
+def chain_breaks(rows, complete):
+    """The state chain (README "When a state changes"; tests/unit/invariants.h
+    is the same check on the observer's verdicts): each endpoint's state
+    after one segment is its state before the next one it sends or
+    receives.  A receipt marked crossed=F is placed after the receiver's
+    own frame F.  With @complete (-2) there is no exception; in a single
+    pass a break is allowed at a revising segment (revises=F) and at the
+    revised endpoint's next event.  @rows: Tshark.fields(cap, CHAIN_FIELDS).
+    Frames with several verdicts (tunnels) are split; their optional
+    crossed/revises values cannot be attributed and such connections are
+    skipped.  Returns a list of sentences, empty when the chain holds."""
+    conns = {}
+    skip = set()
+    for r in rows:
+        cs = r["tcpedu.conn"].split(",") if r["tcpedu.conn"] else []
+        n = len(cs)
+        parts = {f: r[f].split(",") for f in CHAIN_FIELDS[:6]}
+        for i, c in enumerate(cs):
+            v = {f: parts[f][i] for f in CHAIN_FIELDS[:6]}
+            if n == 1:
+                v["x"], v["r"] = r["tcpedu.receiver.crossed"], r["tcpedu.revises"]
+            else:
+                v["x"] = v["r"] = ""
+                if r["tcpedu.receiver.crossed"] or r["tcpedu.revises"]:
+                    skip.update(cs)
+            v["frame"] = r["frame"]
+            conns.setdefault(c, []).append(v)
+    out = []
+    for c, vs in conns.items():
+        if c in skip:
+            continue
+        for x in ("client-to-server", "server-to-client"):
+            events = []
+            for i, v in enumerate(vs):
+                if v["tcpedu.direction"] == x:
+                    events.append((v, True))
+                    if complete:
+                        events += [(w, False) for w in vs[:i]
+                                   if w["tcpedu.direction"] != x and w["x"] == v["frame"]]
+                elif not complete or not v["x"]:
+                    events.append((v, False))
+            prev, grace = None, False
+            for v, snd in events:
+                before = v["tcpedu.sender.state.before" if snd else "tcpedu.receiver.state.before"]
+                after = v["tcpedu.sender.state.after" if snd else "tcpedu.receiver.state.after"]
+                excused = not complete and (v["r"] != "" or grace)
+                if prev and before != prev[1] and not excused:
+                    out.append("conn %s, %s's %s: frame %s leaves it in %s, frame %s finds it in %s"
+                               % (c, "client" if x == "client-to-server" else "server",
+                                  "sender" if snd else "receiver", prev[0], prev[1], v["frame"], before))
+                grace = not complete and v["r"] != ""
+                prev = (v["frame"], after)
+    return out
 
 
 class LifecycleCase(unittest.TestCase):
@@ -201,6 +269,16 @@ class LifecycleCase(unittest.TestCase):
         for fr, exp in expected.items():
             exp1 = dict(exp)
             exp1["tcpedu.answered_by"] = ""
+            exp1["tcpedu.receiver.crossed"] = ""  # only a later segment shows it
             exp1.update((single_pass_differs or {}).get(fr, {}))
             got = {k: v for k, v in one[fr].items() if k != "frame"}
             self.assertEqual(got, exp1, "%s frame %s (single pass)" % (os.path.basename(capture), fr))
+        self.check_chain(capture)
+
+    def check_chain(self, capture, extra=()):
+        """The state chain holds, with -2 and in a single pass."""
+        t = tshark()
+        for two in (True, False):
+            bad = chain_breaks(t.fields(capture, CHAIN_FIELDS, two_pass=two, extra=extra), two)
+            self.assertEqual(bad, [], "%s: state chain (%s)" % (os.path.basename(capture),
+                                                               "-2" if two else "single pass"))

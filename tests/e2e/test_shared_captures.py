@@ -215,6 +215,10 @@ class SharedCaptures(unittest.TestCase):
                              (len(b["tcpedu.phase"]), b["tcpedu.stream"], b["tcpedu.conn"]),
                              "%s frame %d: single pass vs -2 (verdicts, stream, conn)"
                              % (label, a["frame"]))
+        # The state chain (README "When a state changes"), both passes.
+        for two_pass in (True, False):
+            bad = E.chain_breaks(t.fields(cap, E.CHAIN_FIELDS, two_pass=two_pass, extra=extra), two_pass)
+            self.assertEqual(bad[:20], [], "%s: state chain (%s)" % (label, "-2" if two_pass else "single pass"))
         s = summary(two)
         self.assertEqual(sorted(s["edu_streams"], key=int), sorted(s["tcp_streams"], key=int),
                          "%s: distinct tcpedu.stream vs tcp.stream of the segments" % label)
