@@ -19,7 +19,7 @@ LISTEN_GUESS = {'tcpedu.receiver.state.inferred': '1'}
 class Lifecycle(e.LifecycleCase):
 
     def test_bad_synack_ack(self):
-        self.check_table(os.path.join(e.HANDMADE, "bad-synack-ack.pcap"), ""
+        self.check_table(os.path.join(e.HANDMADE, "bad-synack-ack.pcap"), """
             1   handshake 1  syn               CLOSED>SYN-SENT             LISTEN>SYN-RECEIVED         -   -   c
             2   handshake 2  syn-ack           SYN-RECEIVED>SYN-RECEIVED   SYN-SENT>SYN-SENT           -   -   s
             3   handshake -  rst               SYN-SENT>SYN-SENT           SYN-RECEIVED>LISTEN         -   -   c
@@ -144,7 +144,7 @@ class Lifecycle(e.LifecycleCase):
             })
 
     def test_midstream_synack(self):
-        self.check_table(os.path.join(e.HANDMADE, "midstream-synack.pcap"), ""
+        self.check_table(os.path.join(e.HANDMADE, "midstream-synack.pcap"), """
             1   handshake 2  syn-ack           SYN-RECEIVED~>SYN-RECEIVED~ SYN-SENT~>ESTABLISHED~      -   2   s
             2   handshake 3  ack               ESTABLISHED~>ESTABLISHED~   SYN-RECEIVED>ESTABLISHED    1   -   c
             3   data      -  data              ESTABLISHED>ESTABLISHED     ESTABLISHED>ESTABLISHED     -   4   c
@@ -245,7 +245,7 @@ class Lifecycle(e.LifecycleCase):
             })
 
     def test_rst_after_close(self):
-        self.check_table(os.path.join(e.HANDMADE, "rst-after-close.pcap"), ""
+        self.check_table(os.path.join(e.HANDMADE, "rst-after-close.pcap"), """
             1   handshake 1  syn               CLOSED>SYN-SENT             LISTEN>SYN-RECEIVED         -   2   c
             2   handshake 2  syn-ack           SYN-RECEIVED>SYN-RECEIVED   SYN-SENT>ESTABLISHED        1   3   s
             3   handshake 3  ack               ESTABLISHED>ESTABLISHED     SYN-RECEIVED>ESTABLISHED    2   -   c
@@ -298,7 +298,7 @@ class Lifecycle(e.LifecycleCase):
             })
 
     def test_simultaneous_close(self):
-        self.check_table(os.path.join(e.HANDMADE, "simultaneous-close.pcap"), ""
+        self.check_table(os.path.join(e.HANDMADE, "simultaneous-close.pcap"), """
             1   handshake 1  syn               CLOSED>SYN-SENT             LISTEN>SYN-RECEIVED         -   2   c
             2   handshake 2  syn-ack           SYN-RECEIVED>SYN-RECEIVED   SYN-SENT>ESTABLISHED        1   3   s
             3   handshake 3  ack               ESTABLISHED>ESTABLISHED     SYN-RECEIVED>ESTABLISHED    2   -   c
@@ -315,7 +315,7 @@ class Lifecycle(e.LifecycleCase):
             })
 
     def test_simultaneous_open(self):
-        self.check_table(os.path.join(e.HANDMADE, "simultaneous-open.pcap"), ""
+        self.check_table(os.path.join(e.HANDMADE, "simultaneous-open.pcap"), """
             1   handshake 1  syn               CLOSED>SYN-SENT             SYN-SENT>SYN-RECEIVED       -   -   c  x2
             2   handshake 2  syn               CLOSED>SYN-SENT             SYN-SENT>SYN-RECEIVED       -   3   s  r1
             3   handshake 3  syn-ack           SYN-RECEIVED>SYN-RECEIVED   SYN-RECEIVED>ESTABLISHED    2   4   c  x4
@@ -348,7 +348,7 @@ class Lifecycle(e.LifecycleCase):
             })
 
     def test_syn_retransmitted(self):
-        self.check_table(os.path.join(e.HANDMADE, "syn-retransmitted.pcap"), ""
+        self.check_table(os.path.join(e.HANDMADE, "syn-retransmitted.pcap"), """
             1   handshake 1  syn               CLOSED>SYN-SENT             LISTEN>SYN-RECEIVED         -   -   c
             2   handshake 1  syn               SYN-SENT>SYN-SENT           SYN-RECEIVED>SYN-RECEIVED   -   3   c
             3   handshake 2  syn-ack           SYN-RECEIVED>SYN-RECEIVED   SYN-SENT>ESTABLISHED        2   4   s
@@ -365,7 +365,7 @@ class Lifecycle(e.LifecycleCase):
             })
 
     def test_syn_unanswered(self):
-        self.check_table(os.path.join(e.HANDMADE, "syn-unanswered.pcap"), ""
+        self.check_table(os.path.join(e.HANDMADE, "syn-unanswered.pcap"), """
             1   handshake 1  syn               CLOSED>SYN-SENT             LISTEN~>SYN-RECEIVED~       -   -   c
             2   handshake 1  syn               SYN-SENT>SYN-SENT           SYN-RECEIVED~>SYN-RECEIVED~ -   -   c
             3   handshake 1  syn               SYN-SENT>SYN-SENT           SYN-RECEIVED~>SYN-RECEIVED~ -   -   c
@@ -373,7 +373,7 @@ class Lifecycle(e.LifecycleCase):
             })
 
     def test_synack_retransmitted(self):
-        self.check_table(os.path.join(e.HANDMADE, "synack-retransmitted.pcap"), ""
+        self.check_table(os.path.join(e.HANDMADE, "synack-retransmitted.pcap"), """
             1   handshake 1  syn               CLOSED>SYN-SENT             LISTEN>SYN-RECEIVED         -   2   c
             2   handshake 2  syn-ack           SYN-RECEIVED>SYN-RECEIVED   SYN-SENT>ESTABLISHED        1   -   s
             3   handshake 2  syn-ack           SYN-RECEIVED>SYN-RECEIVED   ESTABLISHED>ESTABLISHED     1   4   s

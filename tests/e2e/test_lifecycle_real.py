@@ -165,7 +165,7 @@ class Lifecycle(e.LifecycleCase):
             })
 
     def test_refused(self):
-        self.check_table(os.path.join(e.REAL, "refused.pcapng"), ""
+        self.check_table(os.path.join(e.REAL, "refused.pcapng"), """
             1   handshake 1  syn               CLOSED>SYN-SENT             CLOSED>CLOSED               -   2   c
             2   reset     -  rst               CLOSED>CLOSED               SYN-SENT>CLOSED             1   -   s  r1
             """, {
@@ -232,7 +232,7 @@ class Lifecycle(e.LifecycleCase):
             })
 
     def test_simultaneous_close(self):
-        self.check_table(os.path.join(e.REAL, "simultaneous-close.pcapng"), ""
+        self.check_table(os.path.join(e.REAL, "simultaneous-close.pcapng"), """
             1   handshake 1  syn               CLOSED>SYN-SENT             LISTEN>SYN-RECEIVED         -   2   c
             2   handshake 2  syn-ack           SYN-RECEIVED>SYN-RECEIVED   SYN-SENT>ESTABLISHED        1   3   s
             3   handshake 3  ack               ESTABLISHED>ESTABLISHED     SYN-RECEIVED>ESTABLISHED    2   -   c
@@ -250,7 +250,7 @@ class Lifecycle(e.LifecycleCase):
             })
 
     def test_simultaneous_open(self):
-        self.check_table(os.path.join(e.REAL, "simultaneous-open.pcapng"), ""
+        self.check_table(os.path.join(e.REAL, "simultaneous-open.pcapng"), """
             1   handshake 1  syn               CLOSED>SYN-SENT             SYN-SENT>SYN-RECEIVED       -   3   c  x2
             2   handshake 2  syn               CLOSED>SYN-SENT             SYN-SENT>SYN-RECEIVED       -   -   s  r1
             3   handshake 3  syn-ack           SYN-RECEIVED>SYN-RECEIVED   SYN-RECEIVED>ESTABLISHED    1   4   s  x4
@@ -270,7 +270,7 @@ class Lifecycle(e.LifecycleCase):
             })
 
     def test_syn_timeout(self):
-        self.check_table(os.path.join(e.REAL, "syn-timeout.pcapng"), ""
+        self.check_table(os.path.join(e.REAL, "syn-timeout.pcapng"), """
             1   handshake 1  syn               CLOSED>SYN-SENT             LISTEN~>SYN-RECEIVED~       -   -   c
             2   handshake 1  syn               SYN-SENT>SYN-SENT           SYN-RECEIVED~>SYN-RECEIVED~ -   -   c
             3   handshake 1  syn               SYN-SENT>SYN-SENT           SYN-RECEIVED~>SYN-RECEIVED~ -   -   c
