@@ -402,12 +402,47 @@ static void observe_entry(tcpedu_fentry *e, const tcpedu_addr *src, const tcpedu
         e->seg.side = side_of(g, src, e->seg.sport, e->seg.dport);
         why = tcpedu_conn_is_new(&g->obs, &e->seg);
     }
+    if (g && why == TCPEDU_NEW_PORT_REUSE) {
+        /* A SYN storm: a SYN with the ISN of an earlier, unanswered attempt
+         * on this 4-tuple is a retransmission of that SYN, not a new
+         * connection. */
+        tcpedu_gconn *p;
+        int depth = 0;
+        for (p = (tcpedu_gconn *)g->prev; p && depth < 16; p = (tcpedu_gconn *)p->prev, depth++) {
+            guint8 side = side_of(p, src, e->seg.sport, e->seg.dport);
+            const tcpedu_endpoint *S = &p->obs.ep[side];
+            if (S->syn_sent && !S->synack_sent && S->isn == e->seg.seq && !p->obs.reset &&
+                !p->obs.hs_complete && tcpedu_conn_is_new(&p->obs, &e->seg) == TCPEDU_NEW_NO) {
+                /* that attempt is the 4-tuple's current connection again */
+                if (!key)
+                    key = tuple_key(wmem_file_scope(), src, e->seg.sport, dst, e->seg.dport);
+                wmem_map_insert(conns_by_tuple, key, p);
+                wmem_map_insert(conns_by_stream, GUINT_TO_POINTER(e->stream), p);
+                e->seg.side = side;
+                e->conn = p;
+                tcpedu_observe(&p->obs, &e->seg, &e->v);
+                return;
+            }
+        }
+    }
     if (!g || why != TCPEDU_NEW_NO) {
         /* A new connection; the old record is kept as it was. */
+        tcpedu_gconn *old = g;
         if (!key)
             key = tuple_key(wmem_file_scope(), src, e->seg.sport, dst, e->seg.dport);
         g = new_conn(e, src, dst, why, g ? g->index : 0);
+        g->prev = old;
         wmem_map_insert(conns_by_tuple, key, g);
+        if ((e->seg.flags & (TCPEDU_F_SYN | TCPEDU_F_ACK | TCPEDU_F_RST)) == TCPEDU_F_SYN) {
+            /* A SYN shows who the client of this 4-tuple is: it revises the
+             * guess from the ports of earlier connections that started
+             * mid-stream (still inferred). */
+            tcpedu_gconn *p;
+            int depth = 0;
+            for (p = old; p && depth < 16; p = (tcpedu_gconn *)p->prev, depth++)
+                if (p->obs.roles == TCPEDU_ROLES_GUESSED)
+                    p->obs.client = (gint8)side_of(p, src, e->seg.sport, e->seg.dport);
+        }
     }
     wmem_map_insert(conns_by_stream, GUINT_TO_POINTER(e->stream), g);
     e->seg.side = side_of(g, src, e->seg.sport, e->seg.dport);
@@ -903,7 +938,7 @@ static void show_segment(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, co
     proto_item_set_generated(proto_tree_add_string(t, hf_tcpedu_headline, tvb, 0, 0, headline));
     add_gen_uint(t, hf_tcpedu_stream, tvb, e->stream);
     add_gen_uint(t, hf_tcpedu_conn, tvb, g->index);
-    ti = add_gen_enum(t, hf_tcpedu_direction, tvb, v->dir, tcpedu_dir_name);
+    ti = add_gen_enum(t, hf_tcpedu_direction, tvb, tcpedu_entry_dir(e), tcpedu_dir_name);
     if (v->inferred & TCPEDU_INF_ROLES)
         proto_item_append_text(ti, " (roles inferred)");
     add_gen_enum(t, hf_tcpedu_phase, tvb, v->phase, tcpedu_phase_name);

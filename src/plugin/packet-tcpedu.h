@@ -32,6 +32,7 @@ typedef struct {
     guint32 reused_from;  /* tcpedu.conn of the previous connection on this 4-tuple */
     guint16 port[2];      /* side 0 = sender of the connection's first segment */
     tcpedu_addr addr[2];
+    void *prev;           /* tcpedu_gconn: the previous connection on this 4-tuple */
 } tcpedu_gconn;
 
 /* What tcpedu stored about one TCP header in a frame. */
@@ -44,6 +45,17 @@ typedef struct {
     tcpedu_segment seg;
     tcpedu_verdict v;     /* FE_SEGMENT only; the observer may update it later */
 } tcpedu_fentry;
+
+/* The direction of entry @p e as known now: for a connection whose roles
+ * were guessed from the ports, a later SYN on its 4-tuple may have revised
+ * the guess (shown with -2 and in the GUI; still inferred). */
+static inline guint8 tcpedu_entry_dir(const tcpedu_fentry *e)
+{
+    const tcpedu_conn *c = &e->conn->obs;
+    if (c->roles == TCPEDU_ROLES_GUESSED && c->client >= 0)
+        return c->client == e->seg.side ? TCPEDU_DIR_C2S : TCPEDU_DIR_S2C;
+    return e->v.dir;
+}
 
 /* Per-frame record: one entry per TCP header (tunnels carry several). */
 typedef struct {

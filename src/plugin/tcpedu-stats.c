@@ -545,7 +545,7 @@ static void report_segment(const tcpedu_fentry *e, GPtrArray *scr, GString *tmp)
     const tcpedu_verdict *v = &e->v;
     const tcpedu_gconn *g = e->conn;
     const tcpedu_conn *c = &g->obs;
-    gboolean from_client = v->dir == TCPEDU_DIR_C2S;
+    gboolean from_client = tcpedu_entry_dir(e) == TCPEDU_DIR_C2S;
     const char *snd = from_client ? TR(L_CLIENT) : TR(L_SERVER);
     const char *rcv = from_client ? TR(L_SERVER) : TR(L_CLIENT);
     char *fl = flags_str(e->seg.flags);

@@ -432,5 +432,78 @@ class Lifecycle(e.LifecycleCase):
             })
 
 
+    def test_split_handshake(self):
+        self.check_table(os.path.join(e.HANDMADE, "split-handshake.pcap"), """
+            1   handshake 1  syn               CLOSED>SYN-SENT             CLOSED~>CLOSED~             -   2   c
+            2   handshake -  ack               CLOSED~>CLOSED~             SYN-SENT>SYN-SENT           1   -   s
+            3   handshake 2  syn               CLOSED~>SYN-SENT~           SYN-SENT>SYN-RECEIVED       -   4   s  r1
+            4   handshake 3  syn-ack           SYN-RECEIVED>SYN-RECEIVED   SYN-SENT>ESTABLISHED        3   5   c
+            5   handshake 4  ack               ESTABLISHED>ESTABLISHED     SYN-RECEIVED>ESTABLISHED    4   -   s
+            6   data      -  data              ESTABLISHED>ESTABLISHED     ESTABLISHED>ESTABLISHED     -   7   c
+            7   data      -  ack               ESTABLISHED>ESTABLISHED     ESTABLISHED>ESTABLISHED     6   -   s
+            8   reset     -  rst               ESTABLISHED>CLOSED          ESTABLISHED>CLOSED          -   -   c
+            """, {
+                '1': {'tcpedu.receiver.state.before': 'LISTEN', 'tcpedu.receiver.state.after': 'SYN-RECEIVED'},
+                '2': {'tcpedu.sender.state.before': 'SYN-RECEIVED', 'tcpedu.sender.state.after': 'SYN-RECEIVED'},
+            })
+
+    def test_split_handshake_no_ack(self):
+        self.check_table(os.path.join(e.HANDMADE, "split-handshake-no-ack.pcap"), """
+            1   handshake 1  syn               CLOSED>SYN-SENT             SYN-SENT>SYN-RECEIVED       -   -   c  x2
+            2   handshake 2  syn               CLOSED>SYN-SENT             SYN-SENT>SYN-RECEIVED       -   3   s  r1
+            3   handshake 3  syn-ack           SYN-RECEIVED>SYN-RECEIVED   SYN-RECEIVED>ESTABLISHED    2   4   c
+            4   handshake 4  ack               ESTABLISHED>ESTABLISHED     SYN-RECEIVED>ESTABLISHED    3   -   s
+            5   data      -  data              ESTABLISHED>ESTABLISHED     ESTABLISHED>ESTABLISHED     -   6   c
+            6   data      -  data              ESTABLISHED>ESTABLISHED     ESTABLISHED>ESTABLISHED     5   7   s
+            7   data      -  ack               ESTABLISHED>ESTABLISHED     ESTABLISHED>ESTABLISHED     6   -   c
+            8   teardown  1  fin               ESTABLISHED>FIN-WAIT-1      ESTABLISHED>CLOSE-WAIT      -   9   c
+            9   teardown  2  fin               CLOSE-WAIT>LAST-ACK         FIN-WAIT-1>TIME-WAIT        8   10  s
+            10  teardown  3  ack               TIME-WAIT>TIME-WAIT         LAST-ACK>CLOSED             9   -   c
+            """, {
+                '1': {'tcpedu.receiver.state.before': 'LISTEN', 'tcpedu.receiver.state.inferred': '1'},
+            })
+
+    def test_syn_storm(self):
+        self.check_table(os.path.join(e.HANDMADE, "syn-storm.pcap"), """
+            1   handshake 1  syn               CLOSED>SYN-SENT             LISTEN>SYN-RECEIVED         -   -   c
+            2   handshake 1  syn               CLOSED>SYN-SENT             LISTEN~>SYN-RECEIVED~       -   -   c
+            3   handshake 1  syn               SYN-SENT>SYN-SENT           SYN-RECEIVED>SYN-RECEIVED   -   4   c
+            4   handshake 2  syn-ack           SYN-RECEIVED>SYN-RECEIVED   SYN-SENT>ESTABLISHED        3   5   s
+            5   handshake 3  ack               ESTABLISHED>ESTABLISHED     SYN-RECEIVED>ESTABLISHED    4   -   c
+            6   data      -  data              ESTABLISHED>ESTABLISHED     ESTABLISHED>ESTABLISHED     -   7   c
+            7   data      -  data              ESTABLISHED>ESTABLISHED     ESTABLISHED>ESTABLISHED     6   8   s
+            8   data      -  ack               ESTABLISHED>ESTABLISHED     ESTABLISHED>ESTABLISHED     7   -   c
+            9   teardown  1  fin               ESTABLISHED>FIN-WAIT-1      ESTABLISHED>CLOSE-WAIT      -   10  c
+            10  teardown  2  fin               CLOSE-WAIT>LAST-ACK         FIN-WAIT-1>TIME-WAIT        9   11  s
+            11  teardown  3  ack               TIME-WAIT>TIME-WAIT         LAST-ACK>CLOSED             10  -   c
+            """, {
+                '1': LISTEN_GUESS,
+                '3': LISTEN_GUESS,
+            })
+
+    def test_midstream_then_syn(self):
+        self.check_table(os.path.join(e.HANDMADE, "midstream-then-syn.pcap"), """
+            1   data      -  data              ESTABLISHED~>ESTABLISHED~   ESTABLISHED~>ESTABLISHED~   -   2   c
+            2   data      -  data              ESTABLISHED~>ESTABLISHED~   ESTABLISHED~>ESTABLISHED~   1   3   s
+            3   data      -  ack               ESTABLISHED~>ESTABLISHED~   ESTABLISHED~>ESTABLISHED~   2   -   c
+            4   teardown  1  fin               ESTABLISHED~>FIN-WAIT-1~    ESTABLISHED~>CLOSE-WAIT~    -   5   c
+            5   teardown  2  fin               CLOSE-WAIT~>LAST-ACK~       FIN-WAIT-1~>TIME-WAIT~      4   6   s
+            6   teardown  3  ack               TIME-WAIT~>TIME-WAIT~       LAST-ACK~>CLOSED~           5   -   c
+            7   handshake 1  syn               CLOSED>SYN-SENT             LISTEN>SYN-RECEIVED         -   8   c
+            8   handshake 2  syn-ack           SYN-RECEIVED>SYN-RECEIVED   SYN-SENT>ESTABLISHED        7   9   s
+            9   handshake 3  ack               ESTABLISHED>ESTABLISHED     SYN-RECEIVED>ESTABLISHED    8   -   c
+            10  teardown  1  fin               ESTABLISHED>FIN-WAIT-1      ESTABLISHED>CLOSE-WAIT      -   11  c
+            11  teardown  2  fin               CLOSE-WAIT>LAST-ACK         FIN-WAIT-1>TIME-WAIT        10  12  s
+            12  teardown  3  ack               TIME-WAIT>TIME-WAIT         LAST-ACK>CLOSED             11  -   c
+            """, {
+                '1': {'tcpedu.direction': 'server-to-client'},
+                '2': {'tcpedu.direction': 'client-to-server'},
+                '3': {'tcpedu.direction': 'server-to-client'},
+                '4': {'tcpedu.direction': 'server-to-client'},
+                '5': {'tcpedu.direction': 'client-to-server'},
+                '6': {'tcpedu.direction': 'server-to-client'},
+                '7': LISTEN_GUESS,
+            })
+
 if __name__ == "__main__":
     unittest.main()

@@ -1146,6 +1146,106 @@ def rst_after_close():
     return cap
 
 
+@scenario
+def split_handshake():
+    """Split handshake: the server answers the SYN with a bare ACK, then
+    sends its own SYN; the client answers that with a SYN,ACK carrying its
+    own ISN again, and the server ACKs it. RFC 9293 still reaches
+    ESTABLISHED on both ends. Client 192.0.2.10:40030, server
+    198.51.100.80:80, c=0x31C4A7E2, s=0x9B0E5D13.
+    1. t=0 C>S SYN seq=c. 2. S>C ACK seq=s ack=c+1 (no SYN).
+    3. S>C SYN seq=s. 4. C>S SYN,ACK seq=c ack=s+1. 5. S>C ACK seq=s+1 ack=c+1.
+    6. C>S PSH,ACK seq=c+1 ack=s+1 len=41. 7. S>C ACK seq=s+1 ack=c+42.
+    8. C>S RST,ACK seq=c+42 ack=s+1 (exact: accepted)."""
+    cap = Capture("split-handshake")
+    conn = new_conn(cap, 40030, 80, 0x31C4A7E2, 0x9B0E5D13)
+    conn.send("c", "S", 0.0)
+    conn.send("s", "A", RTT, seq=conn.s.isn, deliver=False, advance=False)
+    conn.send("s", "S", RTT + 0.0001)
+    conn.send("c", "SA", RTT + 0.00015, seq=conn.c.isn)
+    conn.send("s", "A", 2 * RTT + 0.00015)
+    conn.send("c", "PA", 2 * RTT + 0.0002, REQ)
+    conn.send("s", "A", 3 * RTT + 0.0002)
+    conn.send("c", "RA", 3 * RTT + 0.001)
+    return cap
+
+
+@scenario
+def split_handshake_no_ack():
+    """Split handshake without the bare ACK: SYN, the server's own SYN, the
+    client's SYN,ACK (its own ISN again), the server's ACK. The SYNs cross
+    as in RFC 9293 figure 7. Client 192.0.2.10:40031, server
+    198.51.100.80:80, c=0x4D2B90C6, s=0x17E3A5F8.
+    1. t=0 C>S SYN seq=c. 2. S>C SYN seq=s (ACK flag off).
+    3. C>S SYN,ACK seq=c ack=s+1. 4. S>C ACK seq=s+1 ack=c+1.
+    5. C>S PSH,ACK seq=c+1 ack=s+1 len=41.
+    6. S>C PSH,ACK seq=s+1 ack=c+42 len=43. 7. C>S ACK seq=c+42 ack=s+44.
+    8-10. three-segment close started by the client."""
+    cap = Capture("split-handshake-no-ack")
+    conn = new_conn(cap, 40031, 80, 0x4D2B90C6, 0x17E3A5F8)
+    conn.send("c", "S", 0.0)
+    conn.send("s", "S", RTT)
+    conn.send("c", "SA", RTT + 0.00005, seq=conn.c.isn)
+    conn.send("s", "A", 2 * RTT + 0.00005)
+    exchange(conn, 0.1)
+    close3(conn, 0.5)
+    return cap
+
+
+@scenario
+def syn_storm():
+    """SYN storm on one 4-tuple: the client tries ISN a, then ISN b, then
+    a again; the third SYN is a retransmission of the first, not a new
+    connection; the server answers it. Client 192.0.2.10:40032, server
+    198.51.100.80:80, a=0x2A6F1C93, b=0x6C0D83B5, s=0xD4471E2A.
+    1. t=0 C>S SYN seq=a. 2. t=1 C>S SYN seq=b. 3. t=3 C>S SYN seq=a.
+    4. S>C SYN,ACK seq=s ack=a+1. 5. C>S ACK seq=a+1 ack=s+1.
+    6. C>S PSH,ACK seq=a+1 ack=s+1 len=41.
+    7. S>C PSH,ACK seq=s+1 ack=a+42 len=43. 8. C>S ACK seq=a+42 ack=s+44.
+    9-11. three-segment close started by the client."""
+    cap = Capture("syn-storm")
+    pair = hosts(40032)
+    other = new_conn(cap, 40032, 80, 0x6C0D83B5, 0, host_pair=pair)
+    conn = new_conn(cap, 40032, 80, 0x2A6F1C93, 0xD4471E2A, host_pair=pair)
+    conn.send("c", "S", 0.0)
+    other.send("c", "S", 1.0)
+    conn.send("c", "S", 3.0, seq=conn.c.isn)
+    conn.send("s", "SA", 3.0 + RTT)
+    conn.send("c", "A", 3.0 + RTT + 0.00006)
+    exchange(conn, 3.1)
+    close3(conn, 3.5)
+    return cap
+
+
+@scenario
+def midstream_then_syn():
+    """A 4-tuple whose first connection is already running when the capture
+    starts, and whose second begins with a SYN. The client uses port 80 and
+    the server port 40033, so the guess from the ports (lower port =
+    server) is wrong; the second connection's SYN shows who the client is
+    and revises the first connection's roles (still inferred). Client
+    192.0.2.10:80, server 198.51.100.80:40033. x=0x5E21A0D7, y=0x8F3C6B14:
+    next sequence numbers when the capture starts; c2=0x7A41E3C9,
+    s2=0x10B2F6D8 for the second connection.
+    1. C>S PSH,ACK seq=x ack=y len=41. 2. S>C PSH,ACK seq=y ack=x+41 len=43.
+    3. C>S ACK seq=x+41 ack=y+43.
+    4-6. t=0.5 three-segment close started by the client.
+    7. t=2 C>S SYN seq=c2. 8. S>C SYN,ACK seq=s2 ack=c2+1.
+    9. C>S ACK seq=c2+1 ack=s2+1. 10-12. t=2.5 three-segment close."""
+    cap = Capture("midstream-then-syn")
+    pair = hosts(40033)
+    conn = new_conn(cap, 80, 40033, 0, 0, host_pair=pair)
+    conn.c.snd_nxt = conn.s.rcv_nxt = 0x5E21A0D7
+    conn.s.snd_nxt = conn.c.rcv_nxt = 0x8F3C6B14
+    exchange(conn, 0.0)
+    close3(conn, 0.5)
+    conn = new_conn(cap, 80, 40033, 0x7A41E3C9, 0x10B2F6D8, host_pair=pair)
+    handshake(conn, 2.0)
+    close3(conn, 2.5)
+    return cap
+
+
+
 # --------------------------------------------------------------------------
 # README and main
 # --------------------------------------------------------------------------
