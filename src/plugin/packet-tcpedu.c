@@ -910,7 +910,7 @@ static void show_states(proto_tree *t, tvbuff_t *tvb, packet_info *pinfo, const 
     }
     if (v->revises) {
         add_since(st, hf_tcpedu_revises, tvb, v->revises);
-        add_text(st, hf_tcpedu_receiver_state_explain, tvb, pinfo, TCPEDU_T_ST_REVISES);
+        add_text(st, hf_tcpedu_sender_state_explain, tvb, pinfo, TCPEDU_T_ST_REVISES);
     }
     add_gen_bool(st, hf_tcpedu_sender_state_inferred, tvb, s_inf);
     add_gen_bool(st, hf_tcpedu_receiver_state_inferred, tvb, r_inf);

@@ -169,19 +169,92 @@ class FieldExplanations(unittest.TestCase):
 
     def test_final_ack_time_wait(self):
         r = self.fields("real/four-segment-close.pcapng",
-                        ["tcpedu.ack.explain", "tcpedu.sender.state.explain", "tcpedu.teardown.explain"], 11)
+                        ["tcpedu.ack.explain", "tcpedu.sender.state.explain", "tcpedu.sender.since",
+                         "tcpedu.teardown.explain"], 11)
         self.assertEqual(r["tcpedu.ack.explain"],
                          "Acknowledgment = the FIN's sequence number + 1, because the FIN used one sequence number")
+        # RFC 9293 3.10.7.4: the client entered TIME-WAIT as the server's FIN (frame 10) arrived
         self.assertEqual(r["tcpedu.sender.state.explain"],
+                         "the client has been in TIME-WAIT since the server's FIN arrived (see \"since frame\");"
+                         " it waits 2 x MSL after this ACK")
+        self.assertEqual(r["tcpedu.sender.since"], "10")
+        self.assertEqual(r["tcpedu.teardown.explain"], "Four segments: FIN, ACK, FIN, ACK, as in the textbook")
+
+    def test_passive_fin_takes_fin_wait_2_to_time_wait(self):
+        r = self.fields("real/four-segment-close.pcapng",
+                        ["tcpedu.receiver.state.explain", "tcpedu.receiver.since"], 10)
+        self.assertEqual(r["tcpedu.receiver.state.explain"],
                          "TIME-WAIT: the active closer waits 2 x MSL (RFC: MSL = 2 min; Linux waits 60 s) so that"
                          " a lost final ACK can be sent again and old duplicate segments die out")
-        self.assertEqual(r["tcpedu.teardown.explain"], "Four segments: FIN, ACK, FIN, ACK, as in the textbook")
+        self.assertEqual(r["tcpedu.receiver.since"], "10")
+
+    def test_synack_sent_from_syn_received(self):
+        r = self.fields("real/four-segment-close.pcapng",
+                        ["tcpedu.sender.state.explain", "tcpedu.sender.since",
+                         "tcpedu.receiver.state.explain", "tcpedu.receiver.since"], 2)
+        self.assertEqual(r["tcpedu.sender.state.explain"],
+                         "the server entered SYN-RECEIVED when the SYN arrived (see \"since frame\") and answers"
+                         " from there")
+        self.assertEqual(r["tcpedu.sender.since"], "1")
+        self.assertEqual(r["tcpedu.receiver.state.explain"],
+                         "ESTABLISHED: both SYNs are acknowledged; data can flow both ways")
+        self.assertEqual(r["tcpedu.receiver.since"], "2")
+
+    def test_synack_sent_from_syn_received_chinese(self):
+        rows = e.tshark().fields(path_of("real/four-segment-close.pcapng"),
+                                 ["tcpedu.sender.state.explain"], two_pass=True,
+                                 extra=["-o", "tcpedu.language:chinese", "-Y", "frame.number == 2"])
+        self.assertEqual(rows[0]["tcpedu.sender.state.explain"],
+                         "服务器在 SYN 到达时（见“since frame”）进入 SYN-RECEIVED，并从该状态发出回应")
+
+    def test_syn_takes_listener_to_syn_received(self):
+        r = self.fields("real/four-segment-close.pcapng",
+                        ["tcpedu.receiver.state.before", "tcpedu.receiver.state.after",
+                         "tcpedu.receiver.state.explain"], 1)
+        self.assertEqual((r["tcpedu.receiver.state.before"], r["tcpedu.receiver.state.after"]), ("LISTEN", "SYN-RECEIVED"))
+        self.assertEqual(r["tcpedu.receiver.state.explain"],
+                         "SYN-RECEIVED: the peer's SYN arrived; this side answers with its own SYN and waits for"
+                         " the ACK of it")
 
     def test_three_segment_style_explained(self):
         r = self.fields("real/three-segment-close.pcapng", ["tcpedu.teardown.explain"], 9)
         self.assertEqual(r["tcpedu.teardown.explain"],
                          "Three segments: the passive side had nothing left to send, so its ACK and its FIN"
-                         " travel in one segment (what most real captures show)")
+                         " travel in one segment (what most real captures show); the active closer gets both at"
+                         " once and goes from FIN-WAIT-1 straight to TIME-WAIT, never FIN-WAIT-2")
+
+    def test_three_segment_receiver_never_shows_fin_wait_2(self):
+        r = self.fields("real/three-segment-close.pcapng",
+                        ["tcpedu.receiver.state.before", "tcpedu.receiver.state.after",
+                         "tcpedu.receiver.state.explain"], 9)
+        self.assertEqual((r["tcpedu.receiver.state.before"], r["tcpedu.receiver.state.after"]), ("FIN-WAIT-1", "TIME-WAIT"))
+        self.assertEqual(r["tcpedu.receiver.state.explain"],
+                         "TIME-WAIT: the active closer waits 2 x MSL (RFC: MSL = 2 min; Linux waits 60 s) so that"
+                         " a lost final ACK can be sent again and old duplicate segments die out,"
+                         "this FIN also acknowledges the receiver's FIN, so the receiver goes from FIN-WAIT-1"
+                         " straight to TIME-WAIT and never shows FIN-WAIT-2 (\"if our FIN has been ACKed (perhaps"
+                         " in this segment), then enter TIME-WAIT\")")
+
+    def test_crossing_fin_explained(self):
+        r = self.fields("real/simultaneous-close.pcapng",
+                        ["tcpedu.receiver.crossed", "tcpedu.receiver.state.explain"], 8)
+        self.assertEqual(r["tcpedu.receiver.crossed"], "9")
+        self.assertTrue(r["tcpedu.receiver.state.explain"].endswith(
+            "this segment crossed the receiver's own segment (see \"crossed frame\"): the receiver processes"
+            " it after sending that one, as the simultaneous open and close figures draw"))
+
+    def test_refusal_revises_the_listen_guess(self):
+        r = self.fields("real/refused.pcapng", ["tcpedu.revises", "tcpedu.sender.state.explain"], 2)
+        self.assertEqual(r["tcpedu.revises"], "1")
+        self.assertEqual(r["tcpedu.sender.state.explain"],
+                         "unchanged by this segment,this segment shows that the states guessed from an earlier"
+                         " frame (see \"revises frame\") were wrong; they are revised from there on (shown with"
+                         " tshark -2 and in the GUI)")
+
+    def test_retransmission_changes_no_state(self):
+        r = self.fields("handmade/syn-retransmitted.pcap", ["tcpedu.receiver.state.explain"], 2)
+        self.assertEqual(r["tcpedu.receiver.state.explain"],
+                         "a retransmission, a duplicate or a segment the receiver drops changes no state")
 
     def test_fastopen_ack_counts_the_data(self):
         r = self.fields("handmade/fastopen-accepted.pcap",

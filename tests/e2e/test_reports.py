@@ -49,15 +49,15 @@ Handshake: frames 1, 2, 3; round-trip time 0.030 ms
 Teardown: four-segment; frames 8, 9, 10, 11; closed first by server
   Handshake Step 1/3 | frame 1 | client -> server | flags [SYN]
       seq: raw 768044506, relative 0; ack: -
-      client CLOSED -> SYN-SENT; server LISTEN -> LISTEN
+      client CLOSED -> SYN-SENT; server LISTEN -> SYN-RECEIVED
       the client asks to open a connection (active open) (RFC 9293 3.5)
   Handshake Step 2/3 | frame 2 | server -> client | flags [SYN, ACK]
       seq: raw 2389565901, relative 0; ack: raw 768044507, relative 1
-      server LISTEN -> SYN-RECEIVED; client SYN-SENT -> SYN-SENT
+      server stays SYN-RECEIVED (since frame 1); client SYN-SENT -> ESTABLISHED
       the server accepts and sends its own SYN (RFC 9293 3.5)
   Handshake Step 3/3 | frame 3 | client -> server | flags [ACK]
       seq: raw 768044507, relative 1; ack: raw 2389565902, relative 1
-      client SYN-SENT -> ESTABLISHED; server SYN-RECEIVED -> ESTABLISHED
+      client stays ESTABLISHED (since frame 2); server SYN-RECEIVED -> ESTABLISHED
       the client acknowledges the server's SYN: the connection is established (RFC 9293 3.5)
   Teardown Step 1/4 | frame 8 | server -> client | flags [FIN, ACK]
       seq: raw 2389566023, relative 122; ack: raw 768044584, relative 78
@@ -65,15 +65,15 @@ Teardown: four-segment; frames 8, 9, 10, 11; closed first by server
       this side has no more data to send and closes first (active close) (RFC 9293 3.6)
   Teardown Step 2/4 | frame 9 | client -> server | flags [ACK]
       seq: raw 768044584, relative 78; ack: raw 2389566024, relative 123
-      client CLOSE-WAIT -> CLOSE-WAIT; server FIN-WAIT-1 -> FIN-WAIT-2
+      client stays CLOSE-WAIT (since frame 8); server FIN-WAIT-1 -> FIN-WAIT-2
       the other side acknowledges the FIN; the connection is now half-closed (RFC 9293 3.6)
   Teardown Step 3/4 | frame 10 | client -> server | flags [FIN, ACK]
       seq: raw 768044584, relative 78; ack: raw 2389566024, relative 123
-      client CLOSE-WAIT -> LAST-ACK; server FIN-WAIT-2 -> FIN-WAIT-2
+      client CLOSE-WAIT -> LAST-ACK; server FIN-WAIT-2 -> TIME-WAIT
       the other side closes too (passive close) (RFC 9293 3.6)
   Teardown Step 4/4 | frame 11 | server -> client | flags [ACK]
       seq: raw 2389566024, relative 123; ack: raw 768044585, relative 79
-      server FIN-WAIT-2 -> TIME-WAIT; client LAST-ACK -> CLOSED
+      server stays TIME-WAIT (since frame 10); client LAST-ACK -> CLOSED
       the last FIN is acknowledged: the connection is closed (RFC 9293 3.6)
 ====================================================================
 '''
@@ -90,11 +90,11 @@ tcpedu 实验报告：TCP 握手与挥手
 挥手: none; 帧 抓包中没有
   握手 步骤 1/3 | 帧 1 | 客户端 -> 服务器 | 标志位 [SYN]
       序号: 原始值 3986534056, 相对值 0; 确认号: -
-      客户端 CLOSED -> SYN-SENT; 服务器 CLOSED -> CLOSED
+      客户端 CLOSED -> SYN-SENT; 服务器 保持 CLOSED
       客户端请求建立连接（主动打开） (RFC 9293 3.5)
   重置 | 帧 2 | 服务器 -> 客户端 | 标志位 [RST, ACK]
       序号: 原始值 0, 相对值 0; 确认号: 原始值 3986534057, 相对值 1
-      服务器 CLOSED -> CLOSED; 客户端 SYN-SENT -> CLOSED
+      服务器 保持 CLOSED; 客户端 SYN-SENT -> CLOSED
       SYN 被拒绝：该端口上没有进程在监听 (RFC 9293 3.10.7.1)
       异常: 连接被拒绝：SYN 收到的回应是 RST（该端口上没有进程在监听） (3whs_refused)
 ====================================================================
