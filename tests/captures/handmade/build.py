@@ -480,7 +480,7 @@ def name_of(func):
 
 @scenario
 def simultaneous_open():
-    """Simultaneous open (RFC 9293 section 3.5, figure 8). Capture next to
+    """Simultaneous open (RFC 9293 section 3.5, figure 7). Capture next to
     A = 192.0.2.10:40001; B = 198.51.100.80:8080. a=0x5A3C9E17, b=0xC01D7F42.
     Both SYNs cross in the network, so neither carries an ACK.
     1. t=0 A>B SYN seq=a (MSS, SACK-perm, WS 7).
