@@ -80,6 +80,20 @@ class Numbers(unittest.TestCase):
         self.assertGreater(checked, 150)
 
 
+class Addresses(unittest.TestCase):
+    """Addresses as Wireshark prints them: IPv6 in RFC 5952 short form."""
+
+    def test_ipv6_short_form_in_tree_and_report(self):
+        t = e.tshark()
+        cap = os.path.join(e.HANDMADE, "ipv6.pcap")
+        r = t.fields(cap, ["tcpedu.conn.client", "tcpedu.conn.server"], two_pass=True)[0]
+        self.assertEqual((r["tcpedu.conn.client"], r["tcpedu.conn.server"]),
+                         ("[2001:db8:1::10]:40023", "[2001:db8:2::80]:80"))
+        _, out, _ = t.run(["-r", t.capture(cap), "-q", "-z", "tcpedu,conns-tsv"])
+        self.assertIn("[2001:db8:1::10]:40023\t[2001:db8:2::80]:80", out)
+        self.assertNotIn(":0:0:", out)
+
+
 class Anomalies(unittest.TestCase):
     """Frame -> anomaly names, single pass and -2."""
     maxDiff = None
