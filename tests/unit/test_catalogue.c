@@ -65,3 +65,16 @@ TEST(catalogue_every_teaching_text_has_both_languages)
     CHECK(strncmp(tcpedu_cat_td_style(TCPEDU_TD_THREE)->en, "Three segments", 14) == 0);
     CHECK(strncmp(tcpedu_cat_td_style(TCPEDU_TD_SIMULTANEOUS)->en, "Simultaneous", 12) == 0);
 }
+
+TEST(catalogue_every_site_text_has_both_languages)
+{
+    unsigned i;
+    CHECK_EQ_U(tcpedu_cat_site_count(), TCPEDU_S_COUNT);
+    for (i = 0; i < TCPEDU_S_COUNT; i++) {
+        if (!complete(tcpedu_cat_site(i)))
+            fprintf(stderr, "site text %u lacks a language\n", i);
+        CHECK(complete(tcpedu_cat_site(i)));
+    }
+    CHECK(strncmp(tcpedu_cat_site(TCPEDU_S_END_OPEN)->en, "No teardown: ", 13) == 0);
+    CHECK_STR(tcpedu_cat_site(TCPEDU_S_COUNT)->en, "?");
+}
