@@ -499,22 +499,26 @@ static void draw_json(tcpedu_rep *r, GPtrArray *v)
         g_string_append_c(out, '}');
         free_row(row);
     }
-    g_string_append(out, v->len ? "\n  ],\n  \"quic_only\": [" : "],\n  \"quic_only\": [");
+    g_string_append(out, v->len ? "\n  ],\n  \"quic\": [" : "],\n  \"quic\": [");
     {
-        GPtrArray *q = quic_only_sites(r);
-        for (i = 0; i < q->len; i++) {
-            const tcpedu_quic *s = (const tcpedu_quic *)g_ptr_array_index(q, i);
-            char *srv = quic_server(s);
-            g_string_append(out, i ? ",\n    {\"server_name\": " : "\n    {\"server_name\": ");
+        /* every selected QUIC site; without_tcp: no TCP connection to it */
+        guint k, shown = 0;
+        for (k = 0; k < tcpedu_sites_quic_count(); k++) {
+            const tcpedu_quic *s = tcpedu_sites_quic_at(k);
+            char *srv;
+            if (!GPOINTER_TO_INT(g_hash_table_lookup(r->quic, s)))
+                continue;
+            srv = quic_server(s);
+            g_string_append(out, shown++ ? ",\n    {\"server_name\": " : "\n    {\"server_name\": ");
             json_str(out, s->name);
             g_string_append(out, ", \"server\": ");
             json_str(out, srv);
-            g_string_append_printf(out, ", \"first_frame\": %u, \"frames\": %u}", s->first_frame,
-                                   s->frames);
+            g_string_append_printf(out, ", \"first_frame\": %u, \"frames\": %u, \"without_tcp\": %s}",
+                                   s->first_frame, s->frames,
+                                   tcpedu_sites_tcp_has(s->name) ? "false" : "true");
             g_free(srv);
         }
-        g_string_append(out, q->len ? "\n  ]\n}\n" : "]\n}\n");
-        g_ptr_array_free(q, TRUE);
+        g_string_append(out, shown ? "\n  ]\n}\n" : "]\n}\n");
     }
     fputs(out->str, stdout);
     g_string_free(out, TRUE);
