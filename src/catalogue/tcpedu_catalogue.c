@@ -456,20 +456,35 @@ static const tcpedu_text site_texts[TCPEDU_S_COUNT] = {
         "In a single pass (tshark without -2) the first segments cannot show a name that arrives later (TLS server name, HTTP Host); use -2 or the Wireshark window",
         "单遍分析（tshark 不加 -2）时，前面的报文段无法显示之后才出现的名称（TLS 服务器名称、HTTP Host）；请使用 -2 或 Wireshark 图形界面", NULL},
     [TCPEDU_S_END_OPEN] = {
-        "No teardown: the connection was still open when the capture ended. Browsers keep connections open (HTTP keep-alive) for later requests. To capture a teardown: close the tab or the browser before stopping the capture, wait for the server's idle timeout, or fetch the page with a client that closes (tcpedu-lab visit URL)",
-        "没有挥手：抓包结束时连接仍然打开。浏览器会保持连接（HTTP keep-alive），以便后续请求复用。要抓到挥手：在停止抓包之前关闭标签页或浏览器，或等待服务器的空闲超时，或使用会主动关闭连接的客户端获取页面（tcpedu-lab visit URL）", "RFC 9112 9.3"},
+        "No teardown: the connection was still open when the capture ended; browsers keep connections open (HTTP keep-alive) for later requests",
+        "没有挥手：抓包结束时连接仍然打开；浏览器会保持连接（HTTP keep-alive）以便后续请求复用", "RFC 9112 9.3"},
     [TCPEDU_S_END_RESET] = {
-        "No FIN teardown: the connection ended with RST instead of FINs (browsers and servers often reset a connection they no longer need). To capture a FIN teardown: fetch the page with a client that closes normally (tcpedu-lab visit URL), or close the tab and look for another connection that ends with FINs",
-        "没有 FIN 挥手：连接以 RST 结束，而不是 FIN（浏览器和服务器经常直接重置不再需要的连接）。要抓到 FIN 挥手：使用正常关闭连接的客户端获取页面（tcpedu-lab visit URL），或关闭标签页并寻找另一条以 FIN 结束的连接", "RFC 9293 3.10.7"},
+        "No FIN teardown: the connection ended with RST instead of FINs; browsers and servers often reset a connection they no longer need",
+        "没有 FIN 挥手：连接以 RST 结束，而不是 FIN；浏览器和服务器经常直接重置不再需要的连接", "RFC 9293 3.10.7"},
     [TCPEDU_S_END_INCOMPLETE] = {
-        "Teardown incomplete: the capture ended before all FINs were acknowledged; stop the capture a few seconds after the page has loaded and the connection closed",
-        "挥手不完整：抓包在所有 FIN 被确认之前就结束了；请在页面加载完成、连接关闭几秒钟之后再停止抓包", "RFC 9293 3.6"},
+        "Teardown incomplete: the capture ended before all FINs were acknowledged",
+        "挥手不完整：抓包在所有 FIN 被确认之前就结束了", "RFC 9293 3.6"},
+    [TCPEDU_S_END_OPEN_HOW] = {
+        "To capture a teardown: close the tab or the browser before stopping the capture, wait for the server's idle timeout, or use a client that closes (tcpedu-lab visit URL)",
+        "要抓到挥手：停止抓包前关闭标签页或浏览器，或等待服务器空闲超时，或使用会主动关闭的客户端（tcpedu-lab visit URL）", NULL},
+    [TCPEDU_S_END_RESET_HOW] = {
+        "To capture a FIN teardown: fetch the page with a client that closes normally (tcpedu-lab visit URL), or look for another connection that ends with FINs",
+        "要抓到 FIN 挥手：使用正常关闭连接的客户端获取页面（tcpedu-lab visit URL），或寻找另一条以 FIN 结束的连接", NULL},
+    [TCPEDU_S_END_INCOMPLETE_HOW] = {
+        "Stop the capture a few seconds after the page has loaded and the connection has closed",
+        "请在页面加载完成、连接关闭几秒钟之后再停止抓包", NULL},
     [TCPEDU_S_QUIC_ONLY] = {
-        "The browser used QUIC (HTTP/3 over UDP) for this site: QUIC has no TCP handshake or teardown. Turn QUIC off in the browser (Chrome/Edge: chrome://flags, Experimental QUIC protocol = Disabled; Firefox: about:config, network.http.http3.enable = false), or use a client that speaks HTTP/1.1 over TCP (tcpedu-lab visit URL)",
-        "浏览器对该站点使用了 QUIC（基于 UDP 的 HTTP/3）：QUIC 没有 TCP 握手和挥手。请在浏览器中关闭 QUIC（Chrome/Edge：chrome://flags，Experimental QUIC protocol 设为 Disabled；Firefox：about:config，network.http.http3.enable 设为 false），或使用通过 TCP 发送 HTTP/1.1 请求的客户端（tcpedu-lab visit URL）", "RFC 9000, RFC 9114"},
+        "The browser used QUIC (HTTP/3 over UDP) for this site: QUIC has no TCP handshake or teardown",
+        "浏览器对该站点使用了 QUIC（基于 UDP 的 HTTP/3）：QUIC 没有 TCP 握手和挥手", "RFC 9000, RFC 9114"},
+    [TCPEDU_S_QUIC_HOW] = {
+        "Turn QUIC off (Chrome/Edge: chrome://flags, Experimental QUIC protocol = Disabled; Firefox: about:config, network.http.http3.enable = false), or use tcpedu-lab visit URL",
+        "关闭 QUIC（Chrome/Edge：chrome://flags，Experimental QUIC protocol 设为 Disabled；Firefox：about:config，network.http.http3.enable 设为 false），或使用 tcpedu-lab visit URL", NULL},
     [TCPEDU_S_QUIC_SUMMARY] = {
         "QUIC (HTTP/3 over UDP) to a site that has no TCP connection in this capture",
         "本抓包中对某站点使用了 QUIC（基于 UDP 的 HTTP/3），而没有到该站点的 TCP 连接", "RFC 9000"},
+    [TCPEDU_S_QUIC_EXPERT] = {
+        "the browser used HTTP/3 over UDP (QUIC), which has no TCP handshake; turn QUIC off in the browser, or use a client that speaks HTTP/1.1 over TCP",
+        "浏览器使用了基于 UDP 的 HTTP/3（QUIC），它没有 TCP 握手；请在浏览器中关闭 QUIC，或使用通过 TCP 发送 HTTP/1.1 的客户端", "RFC 9000"},
 };
 
 const tcpedu_text *tcpedu_cat_site(unsigned id)

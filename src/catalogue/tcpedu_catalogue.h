@@ -123,11 +123,16 @@ typedef enum {
     TCPEDU_S_SRC_HOST,
     TCPEDU_S_SRC_DNS,
     TCPEDU_S_SINGLE_PASS,     /* the SYN cannot know the SNI/Host in a single pass */
-    TCPEDU_S_END_OPEN,        /* no teardown: open at the end (keep-alive) and how to get one */
+    TCPEDU_S_END_OPEN,        /* no teardown: open at the end (keep-alive) */
     TCPEDU_S_END_RESET,       /* ended by RST instead of FINs */
     TCPEDU_S_END_INCOMPLETE,  /* FINs seen, the capture stopped before the end */
-    TCPEDU_S_QUIC_ONLY,       /* QUIC to a name without TCP: why, and what to do */
+    TCPEDU_S_END_OPEN_HOW,    /* how to get a teardown, one per END_* above, same order */
+    TCPEDU_S_END_RESET_HOW,
+    TCPEDU_S_END_INCOMPLETE_HOW,
+    TCPEDU_S_QUIC_ONLY,       /* QUIC to a name without TCP: why */
+    TCPEDU_S_QUIC_HOW,        /* ... and what to do */
     TCPEDU_S_QUIC_SUMMARY,    /* expert-info summary */
+    TCPEDU_S_QUIC_EXPERT,     /* expert-info text after the name (fits Wireshark's 240-byte label) */
     TCPEDU_S_COUNT
 } tcpedu_site_text_id;
 

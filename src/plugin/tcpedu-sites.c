@@ -29,6 +29,7 @@ static int hf_server_name_frame = -1;
 static int hf_server_name_explain = -1;
 static int hf_td_missing = -1;
 static int hf_td_missing_explain = -1;
+static int hf_td_missing_howto = -1;
 static int hf_quic_only = -1;
 static int hf_quic_explain = -1;
 static gint ett_quic = -1;
@@ -404,14 +405,11 @@ const char *tcpedu_end_why_name(unsigned why)
     return why < TCPEDU_END_COUNT ? names[why] : "";
 }
 
-const tcpedu_text *tcpedu_end_why_text(tcpedu_end_why why)
+const tcpedu_text *tcpedu_end_why_text(tcpedu_end_why why, gboolean how)
 {
-    switch (why) {
-    case TCPEDU_END_OPEN: return tcpedu_cat_site(TCPEDU_S_END_OPEN);
-    case TCPEDU_END_RESET: return tcpedu_cat_site(TCPEDU_S_END_RESET);
-    case TCPEDU_END_INCOMPLETE: return tcpedu_cat_site(TCPEDU_S_END_INCOMPLETE);
-    default: return NULL;
-    }
+    if (why == TCPEDU_END_NONE || why >= TCPEDU_END_COUNT)
+        return NULL;
+    return tcpedu_cat_site((how ? TCPEDU_S_END_OPEN_HOW : TCPEDU_S_END_OPEN) + (why - TCPEDU_END_OPEN));
 }
 
 const char *tcpedu_name_src_name(unsigned src)
@@ -482,7 +480,8 @@ void tcpedu_sites_show_conn(proto_tree *ct, tvbuff_t *tvb, packet_info *pinfo, c
      * open or half closed; a reset is known when it happens. */
     if (why == TCPEDU_END_RESET || (why != TCPEDU_END_NONE && PINFO_FD_VISITED(pinfo))) {
         add_enum(ct, hf_td_missing, tvb, why, tcpedu_end_why_name(why));
-        add_string(ct, hf_td_missing_explain, tvb, pick(tcpedu_end_why_text(why), pinfo->pool));
+        add_string(ct, hf_td_missing_explain, tvb, pick(tcpedu_end_why_text(why, FALSE), pinfo->pool));
+        add_string(ct, hf_td_missing_howto, tvb, pick(tcpedu_end_why_text(why, TRUE), pinfo->pool));
     }
 }
 
@@ -499,10 +498,11 @@ void tcpedu_sites_show_quic(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
     add_enum(t, hf_server_name_src, tvb, TCPEDU_NAME_SNI, tcpedu_name_src_name(TCPEDU_NAME_SNI));
     proto_item_set_generated(proto_tree_add_boolean(t, hf_quic_only, tvb, 0, 0, only));
     if (only) {
-        const char *advice = pick(tcpedu_cat_site(TCPEDU_S_QUIC_ONLY), pinfo->pool);
-        add_string(t, hf_quic_explain, tvb, advice);
+        add_string(t, hf_quic_explain, tvb, pick(tcpedu_cat_site(TCPEDU_S_QUIC_ONLY), pinfo->pool));
+        add_string(t, hf_quic_explain, tvb, pick(tcpedu_cat_site(TCPEDU_S_QUIC_HOW), pinfo->pool));
         if (quic_notice_frame(pinfo) == pinfo->num)
-            expert_add_info_format(pinfo, ti, &ei_quic_only, "%s: %s", q->name, advice);
+            expert_add_info_format(pinfo, ti, &ei_quic_only, "%s: %s", q->name,
+                                   pick(tcpedu_cat_site(TCPEDU_S_QUIC_EXPERT), pinfo->pool));
     }
 }
 
@@ -525,9 +525,10 @@ void tcpedu_sites_register(int proto)
                                    TCPEDU_BASE_STRING, NULL, 0x0, NULL, HFILL}},
         {&hf_td_missing, {"Why no teardown", "tcpedu.conn.teardown_missing", FT_UINT8, BASE_DEC,
                           VALS(vs_end), 0x0, NULL, HFILL}},
-        {&hf_td_missing_explain, {"Why no teardown, and how to get one",
-                                  "tcpedu.conn.teardown_missing.explain", FT_STRING, TCPEDU_BASE_STRING,
-                                  NULL, 0x0, NULL, HFILL}},
+        {&hf_td_missing_explain, {"Why", "tcpedu.conn.teardown_missing.explain", FT_STRING,
+                                  TCPEDU_BASE_STRING, NULL, 0x0, NULL, HFILL}},
+        {&hf_td_missing_howto, {"How to get one", "tcpedu.conn.teardown_missing.howto", FT_STRING,
+                                TCPEDU_BASE_STRING, NULL, 0x0, NULL, HFILL}},
         {&hf_quic_only, {"QUIC without TCP", "tcpedu.quic.only", FT_BOOLEAN, BASE_NONE, NULL, 0x0,
                          "No TCP connection of the capture goes to this name", HFILL}},
         {&hf_quic_explain, {"Meaning", "tcpedu.quic.explain", FT_STRING, TCPEDU_BASE_STRING, NULL, 0x0,

@@ -46,8 +46,9 @@ typedef enum {
 
 const char *tcpedu_end_why_name(unsigned why);   /* "open_at_end", "reset", "incomplete", "" */
 tcpedu_end_why tcpedu_end_why_of(const tcpedu_gconn *g);
-/* The catalogue row explaining @p why (NULL for TCPEDU_END_NONE). */
-const struct tcpedu_text *tcpedu_end_why_text(tcpedu_end_why why);
+/* The catalogue row explaining @p why, or with @p how saying how to get a
+ * teardown (NULL for TCPEDU_END_NONE). */
+const struct tcpedu_text *tcpedu_end_why_text(tcpedu_end_why why, gboolean how);
 
 /* A site the capture visited over QUIC (one per server name). */
 typedef struct tcpedu_quic {

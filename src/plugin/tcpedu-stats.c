@@ -388,9 +388,9 @@ static void draw_text(tcpedu_rep *r, GPtrArray *v)
         for (i = 0; i < q->len; i++) {
             const tcpedu_quic *s = (const tcpedu_quic *)g_ptr_array_index(q, i);
             char *srv = quic_server(s);
-            printf("QUIC without TCP: %s (server %s, first frame %u, %u packet(s) naming it): %s\n",
-                   s->name, srv, s->first_frame, s->frames,
-                   tcpedu_cat_site(TCPEDU_S_QUIC_ONLY)->en);
+            printf("QUIC without TCP: %s (server %s, first frame %u, %u packet(s) naming it): %s. %s\n",
+                   s->name, srv, s->first_frame, s->frames, tcpedu_cat_site(TCPEDU_S_QUIC_ONLY)->en,
+                   tcpedu_cat_site(TCPEDU_S_QUIC_HOW)->en);
             g_free(srv);
         }
         g_ptr_array_free(q, TRUE);
@@ -697,9 +697,11 @@ static void report_site(const tcpedu_gconn *g, GPtrArray *scr, GString *tmp _U_)
 /* Why there is no (complete) teardown, and how to get one. */
 static void report_end_why(const tcpedu_gconn *g, GString *tmp)
 {
-    const tcpedu_text *t = tcpedu_end_why_text(tcpedu_end_why_of(g));
-    if (t)
+    const tcpedu_text *t = tcpedu_end_why_text(tcpedu_end_why_of(g), FALSE);
+    if (t) {
         printf("  %s\n", tr(t, tmp));
+        printf("  %s\n", tr(tcpedu_end_why_text(tcpedu_end_why_of(g), TRUE), tmp));
+    }
 }
 
 static void draw_report(tcpedu_rep *r, GPtrArray *v)
@@ -761,6 +763,7 @@ static void draw_report(tcpedu_rep *r, GPtrArray *v)
             char *srv = quic_server(s);
             printf("\n%s: %s (%s %s, %s %u)\n  %s\n", TR(L_QUIC), s->name, TR(L_SERVER), srv,
                    TR(L_FRAME), s->first_frame, tr(tcpedu_cat_site(TCPEDU_S_QUIC_ONLY), tmp));
+            printf("  %s\n", tr(tcpedu_cat_site(TCPEDU_S_QUIC_HOW), tmp));
             g_free(srv);
             shown++;
         }
