@@ -60,6 +60,7 @@ class Names(unittest.TestCase):
             "2": ("www.sohu.com", "tls-sni", "20", ""),
             "3": ("www.baidu.com", "dns", "6", "open_at_end"),
             "4": ("", "", "", "reset"),
+            "5": ("www.sina.com.cn", "http-host", "38", "reset"),
         })
 
     def test_handmade_single_pass(self):
@@ -88,6 +89,7 @@ class Names(unittest.TestCase):
             ("17", "Handshake 1/3: the client asks to open a connection to www.sohu.com (active open)"),
             ("25", "Handshake 1/3: the client asks to open a connection to www.baidu.com (active open)"),
             ("28", "Handshake 1/3: the client asks to open a connection (active open)"),
+            ("35", "Handshake 1/3: the client asks to open a connection to www.sina.com.cn (active open)"),
         ])
         rows = t.fields(SITES, ["tcpedu.headline"], two_pass=True,
                         extra=["-Y", "frame.number == 25", "-o", "tcpedu.language:chinese"])
@@ -136,7 +138,8 @@ class Names(unittest.TestCase):
         self.assertEqual([(c["conn"], c["server_name"], c["server_name_source"], c["teardown_missing"])
                           for c in data["connections"]],
                          [(1, "www.nun.edu.cn", "http-host", None), (2, "www.sohu.com", "tls-sni", None),
-                          (3, "www.baidu.com", "dns", "open_at_end"), (4, None, None, "reset")])
+                          (3, "www.baidu.com", "dns", "open_at_end"), (4, None, None, "reset"),
+                          (5, "www.sina.com.cn", "http-host", "reset")])
         self.assertEqual(data["quic"], [])
         for two in ([], ["-2"]):
             _, out, _ = t.run(["-r", t.capture(SITES), "-q"] + two +
@@ -149,6 +152,7 @@ class Names(unittest.TestCase):
             self.assertNotIn("Connection 1 ", out)
             self.assertNotIn("Connection 2 ", out)
             self.assertNotIn("Connection 4 ", out)
+            self.assertNotIn("Connection 5 ", out)
         _, out, _ = t.run(["-r", t.capture(SITES), "-q", "-o", "tcpedu.language:chinese",
                            "-z", "tcpedu,report,tcpedu.conn == 4"])
         self.assertIn("\n  没有 FIN 挥手：连接以 RST 结束，而不是 FIN；浏览器和服务器经常直接重置不再需要的连接\n"

@@ -1235,7 +1235,10 @@ def site_names():
     31. t=0.65 DNS query www.sina.com.cn A. 32. DNS answer www.sina.com.cn A
        198.51.100.84: after the connection started, so it does not name it.
     33. t=0.7 C>S 6 bytes "hello\n" (not HTTP). 34. S>C RST,ACK: reset, no
-       name."""
+       name.
+    35-37. t=0.8 handshake 40105 > 198.51.100.85:80, c=0x5E6F7081,
+       s=0x92A3B4C5. 38. C>S GET with "Host: www.sina.com.cn" (http-host).
+    39. S>C RST,ACK: reset instead of a teardown."""
     cap = Capture("site-names")
     client, _ = hosts(101)
     resolver = Host("192.0.2.53", GATEWAY_MAC, 63, 0x7E01)
@@ -1267,6 +1270,11 @@ def site_names():
                  [("www.sina.com.cn", "A", "198.51.100.84")])
     conn.send("c", "PA", 0.7, b"hello\n")
     conn.send("s", "RA", 0.7 + RTT)
+    pair = (client, Host("198.51.100.85", GATEWAY_MAC, 52, 0xA142))
+    conn = new_conn(cap, 40105, 80, 0x5E6F7081, 0x92A3B4C5, host_pair=pair)
+    handshake(conn, 0.8)
+    conn.send("c", "PA", 0.83, b"GET / HTTP/1.1\r\nHost: www.sina.com.cn\r\n\r\n")
+    conn.send("s", "RA", 0.83 + RTT)
     return cap
 
 
