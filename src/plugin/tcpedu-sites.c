@@ -124,6 +124,10 @@ static const char *norm_name(const char *s, gboolean strip_port)
     for (i = 0; i < n; i++)
         buf[i] = g_ascii_tolower(s[i]);
     buf[n] = '\0';
+    /* An address literal (Host: 127.0.0.1:8080) is not a name: the
+     * connection's server address already says it. */
+    if (g_hostname_is_ip_address(buf))
+        return NULL;
     found = (char *)wmem_map_lookup(interned, buf);
     if (!found) {
         found = wmem_strdup(wmem_file_scope(), buf);

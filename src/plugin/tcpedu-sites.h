@@ -14,7 +14,8 @@
  * connection wins; a later different one is ignored.  Of several DNS
  * answers for one address, the latest before the connection counts.
  * Names are stored in lower case, without a trailing dot, and http-host
- * without its ":port".
+ * without its ":port".  An address literal (Host: 127.0.0.1:8080) is not
+ * a name and is ignored.
  */
 #ifndef TCPEDU_SITES_H
 #define TCPEDU_SITES_H

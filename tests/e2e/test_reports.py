@@ -33,7 +33,7 @@ tcpedu connections
 Filter: none
 Connections: 1
 conn  stream  client           server          roles     outcome  handshake_frames  handshake_rtt_ms  teardown      teardown_frames  first_closer  c2s_pkts  c2s_bytes  s2c_pkts  s2c_bytes  anomalies  zeek_orig  zeek_conn_state  zeek_history  server_name  server_name_source  teardown_missing
-1     0       127.0.0.1:52372  127.0.0.1:8080  from-syn  closed   1,2,3             0.030             four-segment  8,9,10,11        server        6         77         5         121        -          client     SF               ShADadfF      127.0.0.1    http-host           -
+1     0       127.0.0.1:52372  127.0.0.1:8080  from-syn  closed   1,2,3             0.030             four-segment  8,9,10,11        server        6         77         5         121        -          client     SF               ShADadfF      -            -                   -
 ====================================================================
 '''
 
@@ -44,7 +44,6 @@ tcpedu lab report: TCP handshakes and teardowns
 Filter: none
 
 Connection 1 (tcp.stream 0): client 127.0.0.1:52372 -> server 127.0.0.1:8080 (roles: from-syn)
-Site: 127.0.0.1 (http-host, frame 4)
 Outcome: closed
 Handshake: frames 1, 2, 3; round-trip time 0.030 ms
 Teardown: four-segment; frames 8, 9, 10, 11; closed first by server
