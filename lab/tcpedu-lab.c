@@ -18,6 +18,7 @@
  *     tcpedu-lab server SCENARIO --port P [--bind ADDR] [--delay-ms MS]
  *     tcpedu-lab client SCENARIO --host ADDR --port P [--local-port LP]
  *                                [--delay-ms MS] [--go-file PATH]
+ *     tcpedu-lab visit URL [--delay-ms MS]   (one HTTP/1.1 GET, client closes)
  *     tcpedu-lab list              (list scenarios)
  *     tcpedu-lab --help
  *
@@ -88,6 +89,16 @@
  *   http-get         tiny HTTP/1.1 GET and 200 OK with Content-Length and
  *                    "Connection: close"; [server closes first after the
  *                    response]; client closes --delay-ms (200) after EOF
+ *
+ * visit URL: fetch one page the way a student's lab needs it: resolve the
+ * host name (getaddrinfo: /etc/hosts or DNS, so a capture may show the DNS
+ * answer), connect (handshake), send one HTTP/1.1 GET with a Host header
+ * and without "Connection: close", read the whole answer (Content-Length,
+ * chunked, or until the server closes), wait --delay-ms (default 0), then
+ * close() first: the client's FIN starts the teardown, and the server
+ * (which would have kept the connection for more requests) answers with
+ * its own FIN.  Plain http:// only; https:// is refused with a message,
+ * because this program does not speak TLS.
  *
  * Addresses may be IPv4 or IPv6 (e.g. --host ::1 --bind ::1).  Defaults:
  * --host 127.0.0.1, --bind = --host, --port 8080.
@@ -865,6 +876,169 @@ static int run_both(const struct opts *o)
     return rc;
 }
 
+
+/* ------------------------------------------------------------------ */
+/* visit URL: one HTTP/1.1 GET over plain TCP; the client closes first. */
+
+/* Split http://HOST[:PORT][/PATH] into its parts (HOST may be [v6]). */
+static int parse_url(const char *url, char *host, size_t hcap, char *port, size_t pcap,
+                     const char **path)
+{
+    const char *p = url, *h, *hend, *slash;
+    if (!strncasecmp(p, "http://", 7))
+        p += 7;
+    else if (strstr(p, "://"))
+        return -1;
+    slash = strchr(p, '/');
+    *path = slash ? slash : "/";
+    hend = slash ? slash : p + strlen(p);
+    h = p;
+    snprintf(port, pcap, "80");
+    if (*h == '[') {
+        const char *rb = memchr(h, ']', (size_t)(hend - h));
+        if (!rb)
+            return -1;
+        if (rb + 1 < hend && rb[1] == ':')
+            snprintf(port, pcap, "%.*s", (int)(hend - rb - 2), rb + 2);
+        h++;
+        hend = rb;
+    } else {
+        const char *colon = memchr(h, ':', (size_t)(hend - h));
+        if (colon) {
+            snprintf(port, pcap, "%.*s", (int)(hend - colon - 1), colon + 1);
+            hend = colon;
+        }
+    }
+    if (hend == h || (size_t)(hend - h) >= hcap || !*port)
+        return -1;
+    memcpy(host, h, (size_t)(hend - h));
+    host[hend - h] = '\0';
+    return 0;
+}
+
+/* Length of the body announced by the header block, -1 = until EOF,
+ * -2 = chunked. */
+static long body_length(const char *hdr, int status)
+{
+    const char *p;
+    if ((status >= 100 && status < 200) || status == 204 || status == 304)
+        return 0;
+    for (p = hdr; (p = strchr(p, '\n')) != NULL; ) {
+        p++;
+        if (!strncasecmp(p, "Content-Length:", 15))
+            return strtol(p + 15, NULL, 10);
+        if (!strncasecmp(p, "Transfer-Encoding:", 18) && strcasestr(p, "chunked") &&
+            strcasestr(p, "chunked") < strchr(p, '\n'))
+            return -2;
+    }
+    return -1;
+}
+
+static int run_visit(const char *url, int delay_ms)
+{
+    char host[256], port[16], req[1024], buf[65536];
+    const char *path;
+    struct addrinfo hints, *res, *ai;
+    int fd = -1, rc, status = 0;
+    size_t n = 0;
+    long want, got = 0;
+    char *end;
+
+    if (!strncasecmp(url, "https://", 8)) {
+        fprintf(stderr,
+                "tcpedu-lab visit: %s is https, and tcpedu-lab does not do TLS.\n"
+                "Use an http:// address (port 80), or capture a browser visit with QUIC off.\n"
+                "The TCP handshake and teardown are the same with TLS on top; only the data differ.\n",
+                url);
+        return 2;
+    }
+    if (parse_url(url, host, sizeof host, port, sizeof port, &path) != 0) {
+        fprintf(stderr, "tcpedu-lab visit: cannot read URL %s (expected http://HOST[:PORT][/PATH])\n", url);
+        return 2;
+    }
+    memset(&hints, 0, sizeof hints);
+    hints.ai_family = AF_UNSPEC;
+    hints.ai_socktype = SOCK_STREAM;
+    rc = getaddrinfo(host, port, &hints, &res);
+    if (rc != 0) {
+        fprintf(stderr, "tcpedu-lab visit: cannot resolve %s: %s\n", host, gai_strerror(rc));
+        return 1;
+    }
+    for (ai = res; ai; ai = ai->ai_next) {
+        char addr[INET6_ADDRSTRLEN + 8] = "?";
+        fd = socket(ai->ai_family, SOCK_STREAM, 0);
+        if (fd == -1)
+            continue;
+        set_timeouts(fd, 10);
+        getnameinfo(ai->ai_addr, ai->ai_addrlen, addr, sizeof addr, NULL, 0, NI_NUMERICHOST);
+        say("connect() to %s port %s (%s): the kernel sends the SYN", addr, port, host);
+        if (connect(fd, ai->ai_addr, ai->ai_addrlen) == 0)
+            break;
+        say("connect: %s", strerror(errno));
+        close(fd);
+        fd = -1;
+    }
+    freeaddrinfo(res);
+    if (fd == -1)
+        return 1;
+    say("connected: the three-way handshake is done");
+    /* No "Connection: close": the server would then close first.  This
+     * client closes first, after reading the whole answer. */
+    if (strchr(host, ':'))
+        snprintf(req, sizeof req, "GET %s HTTP/1.1\r\nHost: [%s]%s%s\r\nUser-Agent: tcpedu-lab\r\n"
+                 "Accept: */*\r\n\r\n", path, host, strcmp(port, "80") ? ":" : "",
+                 strcmp(port, "80") ? port : "");
+    else
+        snprintf(req, sizeof req, "GET %s HTTP/1.1\r\nHost: %s%s%s\r\nUser-Agent: tcpedu-lab\r\n"
+                 "Accept: */*\r\n\r\n", path, host, strcmp(port, "80") ? ":" : "",
+                 strcmp(port, "80") ? port : "");
+    if (send_all(fd, req, strlen(req)) != 0)
+        die("send");
+    say("sent: GET %s HTTP/1.1 (Host: %s)", path, host);
+    /* the header block */
+    while (n + 1 < sizeof buf) {
+        ssize_t r = recv(fd, buf + n, sizeof buf - 1 - n, 0);
+        if (r <= 0)
+            break;
+        n += (size_t)r;
+        buf[n] = '\0';
+        if (strstr(buf, "\r\n\r\n"))
+            break;
+    }
+    buf[n] = '\0';
+    end = strstr(buf, "\r\n\r\n");
+    if (!end || sscanf(buf, "HTTP/%*d.%*d %d", &status) != 1) {
+        say("error: no HTTP answer");
+        close(fd);
+        return 1;
+    }
+    printf("%.*s\n", (int)(strchr(buf, '\r') - buf), buf);
+    *end = '\0';
+    want = body_length(buf, status);
+    got = (long)(n - (size_t)(end + 4 - buf));
+    /* the body: as announced, chunked up to the last chunk, or until EOF */
+    for (;;) {
+        ssize_t r;
+        if (want >= 0 && got >= want)
+            break;
+        if (want == -2 && n >= 5 && memmem(buf, n, "\r\n0\r\n", 5))
+            break;
+        if (want == -2 && n + 1 >= sizeof buf)
+            n = 0;   /* keep looking in fresh data */
+        r = recv(fd, want == -2 ? buf + n : buf, want == -2 ? sizeof buf - 1 - n : sizeof buf, 0);
+        if (r <= 0)
+            break;
+        got += r;
+        if (want == -2)
+            n += (size_t)r;
+    }
+    printf("read %ld body byte(s)\n", got);
+    msleep(delay_ms);
+    say("close(): the client closes first, the kernel sends the FIN");
+    close(fd);
+    return status >= 200 && status < 400 ? 0 : 1;
+}
+
 /* ------------------------------------------------------------------ */
 
 static void usage(FILE *f)
@@ -875,8 +1049,11 @@ static void usage(FILE *f)
         "       tcpedu-lab server SCENARIO [--port P] [--bind ADDR] [--delay-ms MS]\n"
         "       tcpedu-lab client SCENARIO [--host ADDR] [--port P] [--local-port LP]\n"
         "                      [--delay-ms MS] [--go-file PATH]\n"
+        "       tcpedu-lab visit URL [--delay-ms MS]\n"
         "       tcpedu-lab list\n"
         "\n"
+        "visit fetches one http:// page (HTTP/1.1 GET) and closes first, so a\n"
+        "capture shows the handshake, the request and a FIN teardown.\n"
         "run forks the server and runs the client; server/client run one side\n"
         "(start the server first).  Defaults: --host 127.0.0.1 --port 8080,\n"
         "--bind = --host, ephemeral local port, scenario-specific --delay-ms.\n"
@@ -906,6 +1083,19 @@ int main(int argc, char **argv)
         for (int i = 0; i < SC_COUNT; i++)
             printf("%s\n", scenarios[i].name);
         return 0;
+    }
+    if (!strcmp(mode, "visit")) {
+        int delay = 0;
+        if (argc == 5 && !strcmp(argv[3], "--delay-ms"))
+            delay = atoi(argv[4]);
+        else if (argc != 3) {
+            usage(stderr);
+            return 2;
+        }
+        alarm(60);
+        setvbuf(stderr, NULL, _IOLBF, 0);
+        role = "visit";
+        return run_visit(argv[2], delay);
     }
     if (strcmp(mode, "run") && strcmp(mode, "server") && strcmp(mode, "client")) {
         usage(stderr);

@@ -11,8 +11,8 @@ and `tshark -G values`, run with the built plugin loaded (through
 tests/e2e/tcpedu_e2e.py: as user nobody with a temporary HOME when run as
 root).  Wireshark 4.0's tshark has no `-G expert` report, so the severity and
 group of each expert info are read from the table that registers them
-(src/observer/tcpedu_anomalies.h, plus the two that src/plugin/packet-tcpedu.c
-adds); the generator checks that tshark knows exactly these expert infos.
+(src/observer/tcpedu_anomalies.h, plus the ones src/plugin/packet-tcpedu.c and
+src/plugin/tcpedu-sites.c add); the generator checks that tshark knows exactly these expert infos.
 
 Environment: TCPEDU_PLUGIN (default build/tcpedu.so), TCPEDU_WS_VERSION
 (default: from pkg-config), as for the end-to-end tests.
@@ -26,6 +26,7 @@ ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
 DOC = os.path.join(ROOT, "docs", "FIELDS.md")
 ANOMALIES = os.path.join(ROOT, "src", "observer", "tcpedu_anomalies.h")
 GLUE = os.path.join(ROOT, "src", "plugin", "packet-tcpedu.c")
+SITES = os.path.join(ROOT, "src", "plugin", "tcpedu-sites.c")
 
 SEVERITY = {"CHAT": "Chat", "NOTE": "Note", "WARN": "Warning", "ERROR": "Error",
             "PI_CHAT": "Chat", "PI_NOTE": "Note", "PI_WARN": "Warning", "PI_ERROR": "Error"}
@@ -77,9 +78,10 @@ def expert_table():
     with open(ANOMALIES, encoding="utf-8") as f:
         for m in re.finditer(r'^X\(\s*\w+\s*,\s*"([^"]+)"\s*,\s*(\w+)\s*,\s*(\w+)\s*\)', f.read(), re.M):
             rows.append(("tcpedu." + m.group(1), SEVERITY[m.group(2)], GROUP[m.group(3)]))
-    with open(GLUE, encoding="utf-8") as f:
-        for m in re.finditer(r'\{\s*"(tcpedu\.[a-z0-9_.]+)"\s*,\s*(PI_\w+)\s*,\s*(PI_\w+)\s*,', f.read()):
-            rows.append((m.group(1), SEVERITY[m.group(3)], GROUP[m.group(2)]))
+    for src in (GLUE, SITES):
+        with open(src, encoding="utf-8") as f:
+            for m in re.finditer(r'\{\s*"(tcpedu\.[a-z0-9_.]+)"\s*,\s*(PI_\w+)\s*,\s*(PI_\w+)\s*,', f.read()):
+                rows.append((m.group(1), SEVERITY[m.group(3)], GROUP[m.group(2)]))
     return rows
 
 
@@ -128,7 +130,8 @@ def generate(tshark=None):
     w("Protocol **%s**, display-filter name `tcpedu`. It is a post-dissector: its fields" % md(proto))
     w("appear on every TCP segment (one `tcpedu` subtree per TCP header; a frame")
     w("with a tunnel can carry several), and are all *generated* (computed by")
-    w("tcpedu, not bytes of the packet).")
+    w("tcpedu, not bytes of the packet). A QUIC packet that carries a TLS server name")
+    w("gets a small `tcpedu` subtree too (`tcpedu.conn.server_name`, `tcpedu.quic.*`).")
     w("")
     w("* Value-string fields are numbers. `tshark -T fields -e FIELD` prints the")
     w("  number; the packet tree (`tshark -V`, Wireshark) shows the name and the number.")

@@ -4,6 +4,7 @@
 # merged table.  docs/REPORTS.md describes the output.
 #
 # Usage: scripts/grade.sh SUBMISSIONS_DIR OUT_DIR [-j N] [--sshlogin LOGINS]
+#                         [--assignments CSV [--student-id REGEX]]
 #
 #   SUBMISSIONS_DIR  folder of captures (searched recursively; every regular
 #                    file that is not hidden counts as a submission)
@@ -15,6 +16,19 @@
 #                    and tcpedu installed in its global plugin folder and
 #                    bash and python3; grade.sh and the capture are copied
 #                    there and the JSON comes back.
+#   --assignments CSV  which site each student must visit, by the last
+#                    digit(s) of the student number: lines "DIGITS,SITE"
+#                    (a header line "digits,site" and # comments are
+#                    allowed; the longest matching suffix wins).  Example:
+#                    scripts/assignments.example.csv.  Adds per capture the
+#                    student number, the assigned site, whether a TCP
+#                    connection to it (tcpedu.conn.server_name equal to the
+#                    site, case-insensitive) has a complete handshake and a
+#                    complete teardown, their frames, and what is missing.
+#   --student-id REGEX  how to read the student number from the file name
+#                    (Python regex on the file's base name; group 1, or the
+#                    whole match without groups).  Default: the longest run
+#                    of digits in the base name (the first of equal ones).
 #
 # Per capture the status is ok, truncated (read error part way: results of
 # the part read), empty (0 bytes) or corrupt (tshark cannot read it); a bad
@@ -62,7 +76,7 @@ import json, os, sys
 rel, cap, rc, outf, errf, out = sys.argv[1], sys.argv[2], int(sys.argv[3]), *sys.argv[4:]
 text = open(outf, encoding="utf-8", errors="replace").read()
 err = open(errf, encoding="utf-8", errors="replace").read().strip().replace(cap, rel)
-res = {"file": rel, "status": "ok", "error": None, "connections": []}
+res = {"file": rel, "status": "ok", "error": None, "connections": [], "quic": []}
 data = None
 start = text.find("{\n")
 if start >= 0:
@@ -77,6 +91,7 @@ elif data is None:
     res["error"] = err.splitlines()[0] if err else "tshark exit status %d" % rc
 else:
     res["connections"] = data["connections"]
+    res["quic"] = data.get("quic", [])
     if rc != 0 or err:
         res["status"] = "truncated" if rc != 0 else "ok"
         res["error"] = err.splitlines()[0] if err else "tshark exit status %d" % rc
@@ -93,6 +108,7 @@ res["summary"] = {
     "server": main["server"] if main else None,
     "teardown": main["teardown"] if main else None,
     "servers": sorted({c["server"] for c in conns}),
+    "server_names": sorted({c["server_name"] for c in conns if c.get("server_name")}),
     "anomalies": anomalies,
 }
 with open(out + ".tmp", "w", encoding="utf-8") as f:
@@ -105,19 +121,24 @@ PY
 fi
 
 # ---- the whole class ----
-usage() { sed -n '4,18p' "$SELF" | sed 's/^# \{0,1\}//' >&2; exit 1; }
+usage() { sed -n '4,33p' "$SELF" | sed 's/^# \{0,1\}//' >&2; exit 1; }
 [[ $# -ge 2 ]] || usage
 SUB=$1 OUT=$2
 shift 2
-JOBS=() SSH=()
+JOBS=() SSH=() ASSIGN="" IDRE=""
 while [[ $# -gt 0 ]]; do
     case $1 in
+    --assignments) [[ $# -ge 2 ]] || usage; ASSIGN=$2; shift 2 ;;
+    --student-id) [[ $# -ge 2 ]] || usage; IDRE=$2; shift 2 ;;
     -j) [[ $# -ge 2 ]] || usage; JOBS=(-j "$2"); shift 2 ;;
     --sshlogin) [[ $# -ge 2 ]] || usage; SSH=(--sshlogin "$2"); shift 2 ;;
     *) usage ;;
     esac
 done
 [[ -d $SUB ]] || die "$SUB is not a folder"
+[[ -z $ASSIGN || -r $ASSIGN ]] || die "cannot read assignments file $ASSIGN"
+[[ -z $IDRE || -n $ASSIGN ]] || die "--student-id needs --assignments"
+[[ -z $ASSIGN ]] || ASSIGN=$(readlink -f "$ASSIGN")
 command -v parallel >/dev/null || die "GNU parallel not found (apt-get install parallel)"
 command -v tshark >/dev/null || die "tshark not found"
 command -v python3 >/dev/null || die "python3 not found"
@@ -171,9 +192,9 @@ else
 fi
 
 # merged table, in file-name order
-python3 - "$OUT" "$work/jobs" <<'PY'
-import csv, json, os, sys
-out, jobs = sys.argv[1], sys.argv[2]
+python3 - "$OUT" "$work/jobs" "$ASSIGN" "$IDRE" <<'PY'
+import csv, json, os, re, sys
+out, jobs, assign_file, idre = sys.argv[1:5]
 parts = open(jobs, "rb").read().split(b"\0")[:-1]
 rows = []
 for rel, name in zip(parts[0::2], parts[1::2]):
@@ -185,8 +206,92 @@ for rel, name in zip(parts[0::2], parts[1::2]):
         r = {"file": rel.decode("utf-8", "replace"), "status": "error",
              "error": "no result (the job failed)", "summary": {}, "json": None}
     rows.append(r)
+
+
+def load_assignments(path):
+    table = {}
+    with open(path, encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            line = line.split("#")[0].strip()
+            if not line:
+                continue
+            parts = [p.strip() for p in line.split(",")]
+            if len(parts) != 2 or not parts[1]:
+                sys.exit("grade.sh: error: %s line %d: expected DIGITS,SITE" % (path, n))
+            if parts[0].lower() == "digits":
+                continue
+            if not parts[0].isdigit():
+                sys.exit("grade.sh: error: %s line %d: %r is not digits" % (path, n, parts[0]))
+            table[parts[0]] = parts[1].lower().rstrip(".")
+    return table
+
+
+def student_id(rel):
+    base = os.path.basename(rel)
+    if idre:
+        m = re.search(idre, base)
+        if not m:
+            return None
+        return m.group(1) if m.groups() else m.group(0)
+    runs = re.findall(r"[0-9]+", base)
+    return max(runs, key=len) if runs else None
+
+
+def site_check(r, sid, table):
+    """The assignment columns of one capture."""
+    res = {"student_id": sid or "", "assigned_site": "", "site_connections": "",
+           "site_handshake": "", "site_handshake_frames": "", "site_teardown": "",
+           "site_teardown_frames": "", "site_missing": ""}
+    if sid is None:
+        res["site_missing"] = "no student number in the file name"
+        return res
+    keys = [k for k in table if sid.endswith(k)]
+    if not keys:
+        res["site_missing"] = "student number %s matches no assignment" % sid
+        return res
+    site = table[max(keys, key=len)]
+    res["assigned_site"] = site
+    if r["status"] in ("empty", "corrupt", "error"):
+        res["site_missing"] = "capture not readable (%s)" % r["status"]
+        return res
+    conns = [c for c in r.get("connections", []) if (c.get("server_name") or "").lower() == site]
+    quic = [q for q in r.get("quic", []) if q["server_name"].lower() == site]
+    missing = []
+    if not conns:
+        missing.append("no TCP connection to %s" % site)
+    else:
+        hs = [c for c in conns if len(c["handshake_frames"]) >= 3]
+        td = [c for c in conns if c["outcome"] == "closed"]
+        best = ([c for c in hs if c in td] or hs or td or conns)[0]
+        res["site_connections"] = ";".join(str(c["conn"]) for c in conns)
+        res["site_handshake"] = "yes" if len(best["handshake_frames"]) >= 3 else "no"
+        res["site_handshake_frames"] = ";".join(map(str, best["handshake_frames"]))
+        res["site_teardown"] = "yes" if best["outcome"] == "closed" else "no"
+        res["site_teardown_frames"] = ";".join(map(str, best["teardown_frames"]))
+        if res["site_handshake"] == "no":
+            missing.append("handshake missing: the capture starts after the SYN"
+                           if not best["handshake_frames"] else "handshake incomplete")
+        why = best.get("teardown_missing") or ""
+        if res["site_teardown"] == "no":
+            missing.append({"open_at_end": "teardown missing: connection still open at the end",
+                            "reset": "teardown missing: connection reset (RST) instead of FINs",
+                            "incomplete": "teardown incomplete: the capture ended during the FIN exchange",
+                            }.get(why, "teardown missing"))
+    if quic:
+        missing.append("QUIC used for %s" % site)
+    res["site_missing"] = "; ".join(missing)
+    return res
+
+
 cols = ["file", "status", "connections", "handshake_complete", "teardown_complete", "server",
         "teardown", "anomalies", "error", "json"]
+site_cols = ["student_id", "assigned_site", "site_connections", "site_handshake",
+             "site_handshake_frames", "site_teardown", "site_teardown_frames", "site_missing"]
+if assign_file:
+    table = load_assignments(assign_file)
+    for r in rows:
+        r["assignment"] = site_check(r, student_id(r["file"]), table)
+    cols = cols[:-2] + site_cols + cols[-2:]
 with open(os.path.join(out, "grades.csv"), "w", newline="", encoding="utf-8") as f:
     w = csv.writer(f, lineterminator="\n")
     w.writerow(cols)
@@ -194,11 +299,15 @@ with open(os.path.join(out, "grades.csv"), "w", newline="", encoding="utf-8") as
         s = r.get("summary", {})
         yn = lambda v: "" if v is None or r["status"] in ("empty", "corrupt", "error") \
             else ("yes" if v else "no")
-        w.writerow([r["file"], r["status"], s.get("connections", ""),
-                    yn(s.get("handshake_complete")), yn(s.get("teardown_complete")),
-                    s.get("server") or "", s.get("teardown") or "",
-                    ";".join(s.get("anomalies", [])), r.get("error") or "", r["json"] or ""])
-merged = [{k: r.get(k) for k in ("file", "status", "error", "json", "summary")} for r in rows]
+        row = [r["file"], r["status"], s.get("connections", ""),
+               yn(s.get("handshake_complete")), yn(s.get("teardown_complete")),
+               s.get("server") or "", s.get("teardown") or "",
+               ";".join(s.get("anomalies", []))]
+        if assign_file:
+            row += [r["assignment"][c] for c in site_cols]
+        w.writerow(row + [r.get("error") or "", r["json"] or ""])
+keys = ("file", "status", "error", "json", "summary") + (("assignment",) if assign_file else ())
+merged = [{k: r.get(k) for k in keys} for r in rows]
 with open(os.path.join(out, "grades.json"), "w", encoding="utf-8") as f:
     json.dump(merged, f, indent=2, sort_keys=True)
     f.write("\n")

@@ -459,6 +459,65 @@ unsigned tcpedu_cat_anomaly_count(void) { return ROWS(anomaly_texts); }
 unsigned tcpedu_cat_rule_count(void) { return ROWS(rule_texts); }
 unsigned tcpedu_cat_phase_count(void) { return ROWS(phase_texts); }
 
+/* The visited site, the missing teardown, QUIC (tcpedu-sites.c). */
+static const tcpedu_text site_texts[TCPEDU_S_COUNT] = {
+    [TCPEDU_S_SYN_TO_BEFORE] = {
+        "the client asks to open a connection to ",
+        "客户端请求与 ", "RFC 9293 3.5"},
+    [TCPEDU_S_SYN_TO_AFTER] = {
+        " (active open)",
+        " 建立连接（主动打开）", "RFC 9293 3.5"},
+    [TCPEDU_S_SRC_SNI] = {
+        "The name is the server name (SNI) the client put in its TLS Client Hello on this connection",
+        "该名称来自客户端在本连接的 TLS Client Hello 中给出的服务器名称（SNI）", "RFC 6066 3"},
+    [TCPEDU_S_SRC_HOST] = {
+        "The name is the Host header of the client's HTTP request on this connection",
+        "该名称来自客户端在本连接上发出的 HTTP 请求中的 Host 头部", "RFC 9112 3.2"},
+    [TCPEDU_S_SRC_DNS] = {
+        "The name comes from a DNS answer earlier in the capture that gave this server's address for it",
+        "该名称来自抓包中较早的一个 DNS 应答，该应答把这个名称解析为本服务器的地址", "RFC 1035"},
+    [TCPEDU_S_SINGLE_PASS] = {
+        "In a single pass (tshark without -2) the first segments cannot show a name that arrives later (TLS server name, HTTP Host); use -2 or the Wireshark window",
+        "单遍分析（tshark 不加 -2）时，前面的报文段无法显示之后才出现的名称（TLS 服务器名称、HTTP Host）；请使用 -2 或 Wireshark 图形界面", NULL},
+    [TCPEDU_S_END_OPEN] = {
+        "No teardown: the connection was still open when the capture ended; browsers keep connections open (HTTP keep-alive) for later requests",
+        "没有挥手：抓包结束时连接仍然打开；浏览器会保持连接（HTTP keep-alive）以便后续请求复用", "RFC 9112 9.3"},
+    [TCPEDU_S_END_RESET] = {
+        "No FIN teardown: the connection ended with RST instead of FINs; browsers and servers often reset a connection they no longer need",
+        "没有 FIN 挥手：连接以 RST 结束，而不是 FIN；浏览器和服务器经常直接重置不再需要的连接", "RFC 9293 3.10.7"},
+    [TCPEDU_S_END_INCOMPLETE] = {
+        "Teardown incomplete: the capture ended before all FINs were acknowledged",
+        "挥手不完整：抓包在所有 FIN 被确认之前就结束了", "RFC 9293 3.6"},
+    [TCPEDU_S_END_OPEN_HOW] = {
+        "To capture a teardown: close the tab or the browser before stopping the capture, wait for the server's idle timeout, or use a client that closes (tcpedu-lab visit URL)",
+        "要抓到挥手：停止抓包前关闭标签页或浏览器，或等待服务器空闲超时，或使用会主动关闭的客户端（tcpedu-lab visit URL）", NULL},
+    [TCPEDU_S_END_RESET_HOW] = {
+        "To capture a FIN teardown: fetch the page with a client that closes normally (tcpedu-lab visit URL), or look for another connection that ends with FINs",
+        "要抓到 FIN 挥手：使用正常关闭连接的客户端获取页面（tcpedu-lab visit URL），或寻找另一条以 FIN 结束的连接", NULL},
+    [TCPEDU_S_END_INCOMPLETE_HOW] = {
+        "Stop the capture a few seconds after the page has loaded and the connection has closed",
+        "请在页面加载完成、连接关闭几秒钟之后再停止抓包", NULL},
+    [TCPEDU_S_QUIC_ONLY] = {
+        "The browser used QUIC (HTTP/3 over UDP) for this site: QUIC has no TCP handshake or teardown",
+        "浏览器对该站点使用了 QUIC（基于 UDP 的 HTTP/3）：QUIC 没有 TCP 握手和挥手", "RFC 9000, RFC 9114"},
+    [TCPEDU_S_QUIC_HOW] = {
+        "Turn QUIC off (Chrome/Edge: chrome://flags, Experimental QUIC protocol = Disabled; Firefox: about:config, network.http.http3.enable = false), or use tcpedu-lab visit URL",
+        "关闭 QUIC（Chrome/Edge：chrome://flags，Experimental QUIC protocol 设为 Disabled；Firefox：about:config，network.http.http3.enable 设为 false），或使用 tcpedu-lab visit URL", NULL},
+    [TCPEDU_S_QUIC_SUMMARY] = {
+        "QUIC (HTTP/3 over UDP) to a site that has no TCP connection in this capture",
+        "本抓包中对某站点使用了 QUIC（基于 UDP 的 HTTP/3），而没有到该站点的 TCP 连接", "RFC 9000"},
+    [TCPEDU_S_QUIC_EXPERT] = {
+        "the browser used HTTP/3 over UDP (QUIC), which has no TCP handshake; turn QUIC off in the browser, or use a client that speaks HTTP/1.1 over TCP",
+        "浏览器使用了基于 UDP 的 HTTP/3（QUIC），它没有 TCP 握手；请在浏览器中关闭 QUIC，或使用通过 TCP 发送 HTTP/1.1 的客户端", "RFC 9000"},
+};
+
+const tcpedu_text *tcpedu_cat_site(unsigned id)
+{
+    return id < ROWS(site_texts) ? &site_texts[id] : &missing;
+}
+
+unsigned tcpedu_cat_site_count(void) { return ROWS(site_texts); }
+
 const char *tcpedu_cat_pick(const tcpedu_text *t, tcpedu_lang lang)
 {
     const char *s = lang == TCPEDU_LANG_ZH ? t->zh : t->en;

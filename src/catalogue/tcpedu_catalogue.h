@@ -120,6 +120,33 @@ unsigned tcpedu_cat_anomaly_count(void);
 unsigned tcpedu_cat_rule_count(void);
 unsigned tcpedu_cat_phase_count(void);
 
+/** Texts about the visited site, the missing teardown and QUIC
+ *  (tcpedu-sites.c).  Kept apart from tcpedu_text_id so that each table
+ *  grows on its own. */
+typedef enum {
+    TCPEDU_S_SYN_TO_BEFORE,   /* "the client asks to open a connection to " + name ... */
+    TCPEDU_S_SYN_TO_AFTER,    /* ... + " (active open)" */
+    TCPEDU_S_SRC_SNI,         /* where the name came from, one per tcpedu_name_src after NONE */
+    TCPEDU_S_SRC_HOST,
+    TCPEDU_S_SRC_DNS,
+    TCPEDU_S_SINGLE_PASS,     /* the SYN cannot know the SNI/Host in a single pass */
+    TCPEDU_S_END_OPEN,        /* no teardown: open at the end (keep-alive) */
+    TCPEDU_S_END_RESET,       /* ended by RST instead of FINs */
+    TCPEDU_S_END_INCOMPLETE,  /* FINs seen, the capture stopped before the end */
+    TCPEDU_S_END_OPEN_HOW,    /* how to get a teardown, one per END_* above, same order */
+    TCPEDU_S_END_RESET_HOW,
+    TCPEDU_S_END_INCOMPLETE_HOW,
+    TCPEDU_S_QUIC_ONLY,       /* QUIC to a name without TCP: why */
+    TCPEDU_S_QUIC_HOW,        /* ... and what to do */
+    TCPEDU_S_QUIC_SUMMARY,    /* expert-info summary */
+    TCPEDU_S_QUIC_EXPERT,     /* expert-info text after the name (fits Wireshark's 240-byte label) */
+    TCPEDU_S_COUNT
+} tcpedu_site_text_id;
+
+/** A text about the site, the missing teardown or QUIC. */
+const tcpedu_text *tcpedu_cat_site(unsigned id);
+unsigned tcpedu_cat_site_count(void);
+
 /** The text in @p lang; for TCPEDU_LANG_BOTH the caller shows both. */
 const char *tcpedu_cat_pick(const tcpedu_text *t, tcpedu_lang lang);
 

@@ -24,6 +24,7 @@
 #include "packet-tcpedu.h"
 #include "tcpedu_catalogue.h"
 #include "tcpedu_observer.h"
+#include "tcpedu-sites.h"
 
 /* The protocol, its handle (for set_postdissector_wanted_hfids) and the
  * protocols whose layers matter: TCP itself and the ICMPs that quote TCP
@@ -177,6 +178,7 @@ static void tcpedu_init(void)
     conns_by_stream = wmem_map_new(wmem_file_scope(), g_direct_hash, g_direct_equal);
     conns_by_tuple = wmem_map_new(wmem_file_scope(), g_str_hash, g_str_equal);
     conn_count = 0;
+    tcpedu_sites_init();
 }
 
 /* ---- reading the TCP dissector's fields ---------------------------- */
@@ -373,6 +375,7 @@ static tcpedu_gconn *new_conn(const tcpedu_fentry *e, const tcpedu_addr *src,
     g->port[1] = e->seg.dport;
     g->addr[0] = *src;
     g->addr[1] = *dst;
+    tcpedu_sites_new_conn(g);
     return g;
 }
 
@@ -480,8 +483,11 @@ static tcpedu_frame *first_pass(packet_info *pinfo, proto_tree *tree)
             continue;
         }
         read_layer(pinfo, tree, layers[i], &fr->e[i], &src, &dst);
-        if (fr->e[i].what == FE_SEGMENT)
+        if (fr->e[i].what == FE_SEGMENT) {
             observe_entry(&fr->e[i], &src, &dst);
+            tcpedu_sites_segment(tree, layers[i], i + 1 < n ? layers[i + 1] : G_MAXINT,
+                                 fr->e[i].conn, fr->e[i].seg.side, pinfo->num);
+        }
     }
     return fr;
 }
@@ -679,6 +685,7 @@ static void show_conn(proto_tree *tree, tvbuff_t *tvb, packet_info *pinfo, const
     add_gen_enum(ct, hf_tcpedu_conn_outcome, tvb, tcpedu_conn_outcome(c), tcpedu_outcome_name);
     if (g->reused_from)
         add_gen_uint(ct, hf_tcpedu_conn_reused, tvb, g->reused_from);
+    tcpedu_sites_show_conn(ct, tvb, pinfo, g);
 }
 
 static void add_expert(packet_info *pinfo, proto_item *ti, unsigned a)
@@ -923,9 +930,10 @@ static void show_segment(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, co
     const tcpedu_verdict *v = &e->v;
     const tcpedu_gconn *g = e->conn;
     const char *label = step_label(e, pinfo->pool, lang_now());
+    const char *site = v->rule == TCPEDU_X_HS_SYN ? tcpedu_sites_syn_text(g, pinfo->pool) : NULL;
     const char *headline = wmem_strdup_printf(pinfo->pool, "%s%s%s", label,
                                               lang_now() == TCPEDU_LANG_ZH ? "：" : ": ",
-                                              text_of(tcpedu_cat_rule(v->rule), pinfo->pool));
+                                              site ? site : text_of(tcpedu_cat_rule(v->rule), pinfo->pool));
     proto_item *ti;
     proto_tree *t;
     unsigned a;
@@ -1011,18 +1019,33 @@ static void show_other(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, cons
 static int dissect_tcpedu(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data _U_)
 {
     tcpedu_frame *fr = (tcpedu_frame *)p_get_proto_data(wmem_file_scope(), pinfo, proto_tcpedu, 0);
+    const tcpedu_quic *quic = NULL;
     guint i;
 
-    if (!fr && !PINFO_FD_VISITED(pinfo)) {
+    if (!fr && !PINFO_FD_VISITED(pinfo) && tree) {
+        tcpedu_sites_frame(tree, pinfo->num);
         fr = first_pass(pinfo, tree);
         if (fr)
             p_add_proto_data(wmem_file_scope(), pinfo, proto_tcpedu, 0, fr);
+        else if ((quic = tcpedu_sites_quic_frame(pinfo, tree)) != NULL)
+            p_add_proto_data(wmem_file_scope(), pinfo, proto_tcpedu, 1, (void *)quic);
+    } else if (!fr) {
+        quic = (const tcpedu_quic *)p_get_proto_data(wmem_file_scope(), pinfo, proto_tcpedu, 1);
+    }
+    if (quic) {
+        tcpedu_tap_rec *rec = wmem_new0(pinfo->pool, tcpedu_tap_rec);
+        tcpedu_sites_show_quic(tvb, pinfo, tree, quic);
+        rec->quic = quic;
+        rec->frame = pinfo->num;
+        rec->abs_ts = pinfo->abs_ts;
+        tap_queue_packet(tcpedu_tap, pinfo, rec);
+        return tvb_captured_length(tvb);
     }
     if (!fr)
         return 0;
     for (i = 0; i < fr->n; i++) {
         if (fr->e[i].what == FE_SEGMENT) {
-            tcpedu_tap_rec *rec = wmem_new(pinfo->pool, tcpedu_tap_rec);
+            tcpedu_tap_rec *rec = wmem_new0(pinfo->pool, tcpedu_tap_rec);
             show_segment(tvb, pinfo, tree, &fr->e[i]);
             rec->e = &fr->e[i];
             rec->frame = pinfo->num;
@@ -1297,6 +1320,7 @@ void proto_register_tcpedu(void)
                                    "Show [Handshake 2/3], [Teardown 1/4], [Reset] before the Info text",
                                    &pref_info_prefix);
 
+    tcpedu_sites_register(proto_tcpedu);
     register_init_routine(tcpedu_init);
     tcpedu_tap = register_tap("tcpedu");
     tcpedu_stats_register();
@@ -1317,6 +1341,7 @@ void proto_reg_handoff_tcpedu(void)
         if (wanted_hf[w] > 0)
             g_array_append_val(wanted, wanted_hf[w]);
     }
+    tcpedu_sites_handoff(wanted);
     register_postdissector(tcpedu_handle);
     set_postdissector_wanted_hfids(tcpedu_handle, wanted);
 }

@@ -33,6 +33,13 @@ typedef struct {
     guint16 port[2];      /* side 0 = sender of the connection's first segment */
     tcpedu_addr addr[2];
     void *prev;           /* tcpedu_gconn: the previous connection on this 4-tuple */
+    /* What the client called the server (tcpedu-sites.c); NULL = not known. */
+    const char *name;         /* TLS server name or HTTP Host seen on this connection */
+    guint8 name_src;          /* tcpedu_name_src of name */
+    guint32 name_frame;       /* frame that carried it */
+    const char *dns_name[2];  /* DNS answer before the first segment naming addr[side] */
+    guint32 dns_frame[2];     /* frame of that answer */
+    const char *name_noted;   /* last name entered in the capture's set of TCP names */
 } tcpedu_gconn;
 
 /* What tcpedu stored about one TCP header in a frame. */
@@ -69,6 +76,7 @@ typedef struct {
     const tcpedu_fentry *e;
     guint32 frame;
     nstime_t abs_ts;
+    const struct tcpedu_quic *quic;  /* a QUIC packet naming a site (then e is NULL) */
 } tcpedu_tap_rec;
 
 /* Statistics and reports (tcpedu-stats.c): registered by

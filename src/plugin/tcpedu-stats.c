@@ -31,6 +31,7 @@
 #include <epan/tap.h>
 
 #include "packet-tcpedu.h"
+#include "tcpedu-sites.h"
 #include "tcpedu_catalogue.h"
 #include "tcpedu_observer.h"
 #include "tcpedu_zeek.h"
@@ -65,6 +66,7 @@ struct tcpedu_rep {
     GHashTable *conns;         /* tcpedu_gconn * -> conn_agg * */
     GHashTable *seen;          /* tcpedu_fentry * already counted */
     rep_selector *sel;         /* NULL without a filter */
+    GHashTable *quic;          /* const tcpedu_quic * -> selected (QUIC sites seen) */
 };
 
 static void agg_free(gpointer p)
@@ -94,6 +96,7 @@ static void rep_reset(void *tapdata)
     tcpedu_rep *r = (tcpedu_rep *)tapdata;
     g_hash_table_remove_all(r->conns);
     g_hash_table_remove_all(r->seen);
+    g_hash_table_remove_all(r->quic);
 }
 
 static tap_packet_status rep_packet(void *tapdata, packet_info *pinfo _U_, epan_dissect_t *edt _U_,
@@ -104,6 +107,11 @@ static tap_packet_status rep_packet(void *tapdata, packet_info *pinfo _U_, epan_
     const tcpedu_fentry *e = rec->e;
     conn_agg *a;
 
+    if (rec->quic) {
+        if (!g_hash_table_contains(r->quic, rec->quic) || !r->filter)
+            g_hash_table_insert(r->quic, (gpointer)rec->quic, GINT_TO_POINTER(!r->filter));
+        return TAP_PACKET_DONT_REDRAW;
+    }
     if (!e || !e->conn || g_hash_table_contains(r->seen, e))
         return TAP_PACKET_DONT_REDRAW;
     g_hash_table_add(r->seen, (gpointer)e);
@@ -128,6 +136,8 @@ static tap_packet_status sel_packet(void *tapdata, packet_info *pinfo _U_, epan_
     rep_selector *s = (rep_selector *)tapdata;
     const tcpedu_tap_rec *rec = (const tcpedu_tap_rec *)data;
 
+    if (s->rep && rec->quic)
+        g_hash_table_insert(s->rep->quic, (gpointer)rec->quic, GINT_TO_POINTER(TRUE));
     if (s->rep && rec->e && rec->e->conn)
         agg_of(s->rep, rec->e->conn)->selected = TRUE;
     return TAP_PACKET_DONT_REDRAW;
@@ -151,6 +161,20 @@ static GPtrArray *selected_conns(tcpedu_rep *r)
         if (((conn_agg *)val)->selected)
             g_ptr_array_add(v, val);
     g_ptr_array_sort(v, by_index);
+    return v;
+}
+
+/* The QUIC sites to list: selected ones that no TCP connection of the
+ * capture goes to, in order of first packet (free with g_ptr_array_free). */
+static GPtrArray *quic_only_sites(tcpedu_rep *r)
+{
+    GPtrArray *v = g_ptr_array_new();
+    guint i;
+    for (i = 0; i < tcpedu_sites_quic_count(); i++) {
+        const tcpedu_quic *q = tcpedu_sites_quic_at(i);
+        if (GPOINTER_TO_INT(g_hash_table_lookup(r->quic, q)) && !tcpedu_sites_tcp_has(q->name))
+            g_ptr_array_add(v, (gpointer)q);
+    }
     return v;
 }
 
@@ -244,12 +268,34 @@ static char *zeek_field(const conn_agg *a, int which)
 enum {
     C_CONN, C_STREAM, C_CLIENT, C_SERVER, C_ROLES, C_OUTCOME, C_HS_FRAMES, C_HS_RTT, C_TEARDOWN,
     C_TD_FRAMES, C_FIRST_CLOSER, C_C2S_PKTS, C_C2S_BYTES, C_S2C_PKTS, C_S2C_BYTES, C_ANOMALIES,
-    C_ZEEK_ORIG, C_ZEEK_STATE, C_ZEEK_HISTORY, C_COUNT
+    C_ZEEK_ORIG, C_ZEEK_STATE, C_ZEEK_HISTORY, C_SERVER_NAME, C_SERVER_NAME_SRC, C_TD_MISSING,
+    C_COUNT
 };
 static const char *const col_names[C_COUNT] = {
     "conn", "stream", "client", "server", "roles", "outcome", "handshake_frames",
     "handshake_rtt_ms", "teardown", "teardown_frames", "first_closer", "c2s_pkts", "c2s_bytes",
-    "s2c_pkts", "s2c_bytes", "anomalies", "zeek_orig", "zeek_conn_state", "zeek_history"};
+    "s2c_pkts", "s2c_bytes", "anomalies", "zeek_orig", "zeek_conn_state", "zeek_history",
+    "server_name", "server_name_source", "teardown_missing"};
+
+/* The site columns: server name, its source, why there is no teardown. */
+static void site_cols(const tcpedu_gconn *g, char **out)
+{
+    guint8 src;
+    const char *name = tcpedu_site_name(g, &src);
+    out[C_SERVER_NAME] = g_strdup(name ? name : "");
+    out[C_SERVER_NAME_SRC] = g_strdup(name ? tcpedu_name_src_name(src) : "");
+    out[C_TD_MISSING] = g_strdup(tcpedu_end_why_name(tcpedu_end_why_of(g)));
+}
+
+/* The address of a QUIC site's server, without a port. */
+static char *quic_server(const tcpedu_quic *q)
+{
+    char *s = addr_port(&q->server, 0);
+    char *colon = strrchr(s, ':');
+    if (colon)
+        *colon = '\0';
+    return s;
+}
 
 /* One row as strings ("" = nothing); list fields separated by @p sep. */
 static void conn_row(const conn_agg *a, char **out, const char *sep)
@@ -278,6 +324,7 @@ static void conn_row(const conn_agg *a, char **out, const char *sep)
     out[C_ZEEK_ORIG] = g_strdup(zeek_orig_role(a));
     out[C_ZEEK_STATE] = zeek_field(a, 0);
     out[C_ZEEK_HISTORY] = zeek_field(a, 1);
+    site_cols(g, out);
 }
 
 static void free_row(char **row)
@@ -325,6 +372,18 @@ static void draw_text(tcpedu_rep *r, GPtrArray *v)
         printf("\n");
         free_row(rows[i]);
         g_free(rows[i]);
+    }
+    {
+        GPtrArray *q = quic_only_sites(r);
+        for (i = 0; i < q->len; i++) {
+            const tcpedu_quic *s = (const tcpedu_quic *)g_ptr_array_index(q, i);
+            char *srv = quic_server(s);
+            printf("QUIC without TCP: %s (server %s, first frame %u, %u packet(s) naming it): %s. %s\n",
+                   s->name, srv, s->first_frame, s->frames, tcpedu_cat_site(TCPEDU_S_QUIC_ONLY)->en,
+                   tcpedu_cat_site(TCPEDU_S_QUIC_HOW)->en);
+            g_free(srv);
+        }
+        g_ptr_array_free(q, TRUE);
     }
     printf("====================================================================\n");
     g_free(rows);
@@ -415,7 +474,8 @@ static void draw_json(tcpedu_rep *r, GPtrArray *v)
             case C_ANOMALIES:
                 json_list(out, row[c], FALSE);
                 break;
-            case C_FIRST_CLOSER: case C_ZEEK_ORIG:
+            case C_FIRST_CLOSER: case C_ZEEK_ORIG: case C_SERVER_NAME: case C_SERVER_NAME_SRC:
+            case C_TD_MISSING:
                 if (*row[c])
                     json_str(out, row[c]);
                 else
@@ -429,7 +489,27 @@ static void draw_json(tcpedu_rep *r, GPtrArray *v)
         g_string_append_c(out, '}');
         free_row(row);
     }
-    g_string_append(out, v->len ? "\n  ]\n}\n" : "]\n}\n");
+    g_string_append(out, v->len ? "\n  ],\n  \"quic\": [" : "],\n  \"quic\": [");
+    {
+        /* every selected QUIC site; without_tcp: no TCP connection to it */
+        guint k, shown = 0;
+        for (k = 0; k < tcpedu_sites_quic_count(); k++) {
+            const tcpedu_quic *s = tcpedu_sites_quic_at(k);
+            char *srv;
+            if (!GPOINTER_TO_INT(g_hash_table_lookup(r->quic, s)))
+                continue;
+            srv = quic_server(s);
+            g_string_append(out, shown++ ? ",\n    {\"server_name\": " : "\n    {\"server_name\": ");
+            json_str(out, s->name);
+            g_string_append(out, ", \"server\": ");
+            json_str(out, srv);
+            g_string_append_printf(out, ", \"first_frame\": %u, \"frames\": %u, \"without_tcp\": %s}",
+                                   s->first_frame, s->frames,
+                                   tcpedu_sites_tcp_has(s->name) ? "false" : "true");
+            g_free(srv);
+        }
+        g_string_append(out, shown ? "\n  ]\n}\n" : "]\n}\n");
+    }
     fputs(out->str, stdout);
     g_string_free(out, TRUE);
 }
@@ -441,8 +521,8 @@ static void draw_json(tcpedu_rep *r, GPtrArray *v)
 typedef enum {
     L_TITLE, L_FILTER, L_NONE, L_CONNECTION, L_CLIENT, L_SERVER, L_OUTCOME, L_HANDSHAKE,
     L_TEARDOWN, L_FRAMES, L_RTT, L_FIRST_CLOSER, L_NOT_SEEN, L_STEP, L_FRAME, L_FLAGS,
-    L_SEQ, L_ACK, L_RAW, L_RELATIVE, L_INFERRED, L_STAYS, L_SINCE, L_RETRANSMISSION, L_ANOMALY, L_NO_CONNS,
-    L_ROLES, L_ACK_EXPECTED, L_COUNT
+    L_SEQ, L_ACK, L_RAW, L_RELATIVE, L_INFERRED, L_STAYS, L_SINCE, L_RETRANSMISSION, L_ANOMALY,
+    L_NO_CONNS, L_ROLES, L_ACK_EXPECTED, L_SITE, L_QUIC, L_SERVER_NAME_FRAME, L_COUNT
 } label_id;
 static const tcpedu_text labels[L_COUNT] = {
     [L_TITLE] = {"tcpedu lab report: TCP handshakes and teardowns", "tcpedu 实验报告：TCP 握手与挥手", NULL},
@@ -474,6 +554,9 @@ static const tcpedu_text labels[L_COUNT] = {
                     "抓包中没有包含握手或挥手的连接。", NULL},
     [L_ROLES] = {"roles", "角色判定", NULL},
     [L_ACK_EXPECTED] = {"expected", "应为", NULL},
+    [L_SITE] = {"Site", "站点", NULL},
+    [L_QUIC] = {"QUIC without TCP", "只有 QUIC、没有 TCP", NULL},
+    [L_SERVER_NAME_FRAME] = {"frame", "帧", NULL},
 };
 
 static tcpedu_lang report_lang(void)
@@ -600,6 +683,28 @@ static void report_segment(const tcpedu_fentry *e, GPtrArray *scr, GString *tmp)
                    tcpedu_anomaly_name(a));
 }
 
+/* "Site: www.baidu.com (tls-sni, frame 4)" */
+static void report_site(const tcpedu_gconn *g, GPtrArray *scr, GString *tmp _U_)
+{
+    guint8 src;
+    const char *name = tcpedu_site_name(g, &src);
+    int cl = client_side(g);
+    if (!name)
+        return;
+    printf("%s: %s (%s, %s %u)\n", TR(L_SITE), name, tcpedu_name_src_name(src), TR(L_SERVER_NAME_FRAME),
+           src == TCPEDU_NAME_DNS ? g->dns_frame[!cl] : g->name_frame);
+}
+
+/* Why there is no (complete) teardown, and how to get one. */
+static void report_end_why(const tcpedu_gconn *g, GString *tmp)
+{
+    const tcpedu_text *t = tcpedu_end_why_text(tcpedu_end_why_of(g), FALSE);
+    if (t) {
+        printf("  %s\n", tr(t, tmp));
+        printf("  %s\n", tr(tcpedu_end_why_text(tcpedu_end_why_of(g), TRUE), tmp));
+    }
+}
+
 static void draw_report(tcpedu_rep *r, GPtrArray *v)
 {
     GPtrArray *scr = g_ptr_array_new();
@@ -630,6 +735,7 @@ static void draw_report(tcpedu_rep *r, GPtrArray *v)
         printf("\n%s %u (tcp.stream %u): %s %s -> %s %s (%s: %s)\n", TR(L_CONNECTION), g->index,
                g->stream, TR(L_CLIENT), cs, TR(L_SERVER), ss, TR(L_ROLES),
                tcpedu_roles_name(c->roles));
+        report_site(g, scr, tmp);
         printf("%s: %s\n", TR(L_OUTCOME), tcpedu_outcome_name(tcpedu_conn_outcome(c)));
         printf("%s: %s %s", TR(L_HANDSHAKE), TR(L_FRAMES), *hf ? hf : TR(L_NOT_SEEN));
         if (rtt >= 0)
@@ -640,6 +746,7 @@ static void draw_report(tcpedu_rep *r, GPtrArray *v)
             printf("; %s %s", TR(L_FIRST_CLOSER),
                    c->first_closer == cl ? TR(L_CLIENT) : TR(L_SERVER));
         printf("\n");
+        report_end_why(g, tmp);
         for (j = 0; j < a->segs->len; j++) {
             const tcpedu_fentry *e = (const tcpedu_fentry *)g_ptr_array_index(a->segs, j);
             if (step_in_report(&e->v))
@@ -649,6 +756,19 @@ static void draw_report(tcpedu_rep *r, GPtrArray *v)
         g_free(ss);
         g_free(hf);
         g_free(tf);
+    }
+    {
+        GPtrArray *q = quic_only_sites(r);
+        for (i = 0; i < q->len; i++) {
+            const tcpedu_quic *s = (const tcpedu_quic *)g_ptr_array_index(q, i);
+            char *srv = quic_server(s);
+            printf("\n%s: %s (%s %s, %s %u)\n  %s\n", TR(L_QUIC), s->name, TR(L_SERVER), srv,
+                   TR(L_FRAME), s->first_frame, tr(tcpedu_cat_site(TCPEDU_S_QUIC_ONLY), tmp));
+            printf("  %s\n", tr(tcpedu_cat_site(TCPEDU_S_QUIC_HOW), tmp));
+            g_free(srv);
+            shown++;
+        }
+        g_ptr_array_free(q, TRUE);
     }
     if (!shown)
         printf("\n%s\n", TR(L_NO_CONNS));
@@ -680,6 +800,7 @@ static void rep_finish(void *tapdata)
         r->sel->rep = NULL;
     g_hash_table_destroy(r->conns);
     g_hash_table_destroy(r->seen);
+    g_hash_table_destroy(r->quic);
     g_free(r->filter);
     g_free(r);
 }
@@ -723,6 +844,7 @@ static TCPEDU_STAT_INIT_RET rep_init(const char *opt_arg, void *userdata)
     r->filter = opt_arg[n] == ',' && opt_arg[n + 1] ? g_strdup(opt_arg + n + 1) : NULL;
     r->conns = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, agg_free);
     r->seen = g_hash_table_new(g_direct_hash, g_direct_equal);
+    r->quic = g_hash_table_new(g_direct_hash, g_direct_equal);
     err = register_tap_listener("tcpedu", r, NULL, TL_REQUIRES_NOTHING, rep_reset, rep_packet,
                                 rep_draw, rep_finish);
     if (!err && r->filter) {

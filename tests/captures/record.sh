@@ -373,6 +373,39 @@ rec_http_get() {                  # port 8080
     [[ $(count "$CAP" "tcp") -le 12 ]] || { log "  more than 12 frames"; return 1; }
 }
 
+rec_visit() {                     # port 8119: tcpedu-lab visit against python3 -m http.server
+    # The name lab.tcpedu.test resolves through the namespace's own hosts
+    # file (ip netns exec bind-mounts /etc/netns/NS/hosts over /etc/hosts),
+    # so no DNS server is needed and the capture holds TCP only.  The
+    # server speaks HTTP/1.1 with keep-alive: it would keep the connection,
+    # so the client's close() sends the first FIN.
+    command -v python3 >/dev/null || { log "  python3 missing"; return 2; }
+    local www="$TMP/www" i srv rc=0
+    mkdir -p "$www" "/etc/netns/$NS"
+    printf '127.0.0.1 lab.tcpedu.test\n' >"/etc/netns/$NS/hosts"
+    printf '<html><body>Hello from the lab web server</body></html>\n' >"$www/index.html"
+    ip netns exec "$NS" python3 -m http.server --protocol HTTP/1.1 --bind 127.0.0.1 \
+        --directory "$www" 8119 >/dev/null 2>>"$TMP/lab.err" &
+    srv=$!
+    for ((i = 0; i < 100; i++)); do       # <= 5 s until it listens
+        [[ -n $(nsx ss -Htln '( sport = :8119 )') ]] && break
+        sleep 0.05
+    done
+    start_capture "$CAP" "tcp port 8119"
+    timeout 40 ip netns exec "$NS" "$LAB" visit http://lab.tcpedu.test:8119/ >/dev/null 2>>"$TMP/lab.err" || rc=$?
+    stop_capture
+    kill "$srv" 2>/dev/null || true
+    wait "$srv" 2>/dev/null || true
+    rm -rf "/etc/netns/$NS"
+    [[ $rc -eq 0 ]] || { log "  visit failed (exit $rc)"; return 1; }
+    check "$CAP" 8119 handshake && check "$CAP" 8119 norst || return 1
+    [[ $(count "$CAP" 'http.request.method == "GET" && http.host == "lab.tcpedu.test:8119"') -eq 1 ]] ||
+        { log "  no GET with Host lab.tcpedu.test:8119"; return 1; }
+    [[ $(count "$CAP" "http.response.code == 200") -eq 1 ]] || { log "  no 200 OK"; return 1; }
+    # the client closes first; three or four segments
+    check "$CAP" 8119 close client 4 2>/dev/null || check "$CAP" 8119 close client 3
+}
+
 # name  tries   (racy ones get more tries)
 SCENARIOS=(
     "four-segment-close 3"
@@ -394,6 +427,7 @@ SCENARIOS=(
     "ipv6-handshake 3"
     "mid-stream 3"
     "http-get 5"
+    "visit 5"
 )
 
 record() {

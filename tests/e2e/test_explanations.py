@@ -21,6 +21,11 @@ HS_ZH = [
     "握手 3/3：客户端确认服务器的 SYN：连接建立",
 ]
 
+# The handmade captures' client sends "Host: www.example.com": the first
+# SYN's headline names the site (-2).
+HS_EN_SITE = ["Handshake 1/3: the client asks to open a connection to www.example.com (active open)"] + HS_EN[1:]
+HS_ZH_SITE = ["握手 1/3：客户端请求与 www.example.com 建立连接（主动打开）"] + HS_ZH[1:]
+
 CASES = {
     # capture: (frames, English headlines, Chinese headlines)
     "real/four-segment-close.pcapng": (["1", "2", "3", "8", "9", "10", "11"], HS_EN + [
@@ -43,12 +48,12 @@ CASES = {
         "挥手 2/3：另一端在同一个报文段中确认 FIN 并关闭",
         "挥手 3/3：最后一个 FIN 被确认：连接关闭",
     ]),
-    "handmade/simultaneous-close.pcap": (["1", "2", "3", "7", "8", "9", "10"], HS_EN + [
+    "handmade/simultaneous-close.pcap": (["1", "2", "3", "7", "8", "9", "10"], HS_EN_SITE + [
         "Teardown 1/4: this side has no more data to send and closes first (active close)",
         "Teardown 2/4: both sides close at the same time: the FINs cross",
         "Teardown 3/4: this side acknowledges the other side's FIN (simultaneous close)",
         "Teardown 4/4: this side acknowledges the other side's FIN (simultaneous close)",
-    ], HS_ZH + [
+    ], HS_ZH_SITE + [
         "挥手 1/4：本端没有更多数据要发送，首先关闭（主动关闭）",
         "挥手 2/4：双方同时关闭：两个 FIN 交叉而过",
         "挥手 3/4：本端确认对方的 FIN（同时关闭）",

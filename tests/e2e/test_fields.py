@@ -65,7 +65,7 @@ class Numbers(unittest.TestCase):
         # RST comes from a side that never sent a SYN, so there is no ISN.
         caps = sorted(glob.glob(os.path.join(e.REAL, "*.pcapng")))
         caps = [c for c in caps if "mid-stream" not in c and "refused" not in c]
-        self.assertEqual(len(caps), 17)
+        self.assertEqual(len(caps), 18)
         checked = 0
         for cap in caps:
             rows = e.tshark().fields(cap, ["tcp.seq", "tcpedu.seq.relative", "tcp.ack",

@@ -32,8 +32,8 @@ HTTP_GET_CONNS = '''\
 tcpedu connections
 Filter: none
 Connections: 1
-conn  stream  client           server          roles     outcome  handshake_frames  handshake_rtt_ms  teardown      teardown_frames  first_closer  c2s_pkts  c2s_bytes  s2c_pkts  s2c_bytes  anomalies  zeek_orig  zeek_conn_state  zeek_history
-1     0       127.0.0.1:52372  127.0.0.1:8080  from-syn  closed   1,2,3             0.030             four-segment  8,9,10,11        server        6         77         5         121        -          client     SF               ShADadfF
+conn  stream  client           server          roles     outcome  handshake_frames  handshake_rtt_ms  teardown      teardown_frames  first_closer  c2s_pkts  c2s_bytes  s2c_pkts  s2c_bytes  anomalies  zeek_orig  zeek_conn_state  zeek_history  server_name  server_name_source  teardown_missing
+1     0       127.0.0.1:52372  127.0.0.1:8080  from-syn  closed   1,2,3             0.030             four-segment  8,9,10,11        server        6         77         5         121        -          client     SF               ShADadfF      -            -                   -
 ====================================================================
 '''
 
@@ -101,22 +101,23 @@ tcpedu 实验报告：TCP 握手与挥手
 '''
 
 PORT_REUSE_TSV = '''\
-conn	stream	client	server	roles	outcome	handshake_frames	handshake_rtt_ms	teardown	teardown_frames	first_closer	c2s_pkts	c2s_bytes	s2c_pkts	s2c_bytes	anomalies	zeek_orig	zeek_conn_state	zeek_history
-1	0	192.0.2.10:40017	198.51.100.80:80	from-syn	closed	1,2,3	20.060	four-segment	7,8,9,10	client	6	41	4	43	-	client	SF	ShADdFaf
-2	1	192.0.2.10:40017	198.51.100.80:80	from-syn	closed	11,12,13	20.060	four-segment	17,18,19,20	client	6	52	4	45	port_reuse	client	SF	ShADdFaf
+conn	stream	client	server	roles	outcome	handshake_frames	handshake_rtt_ms	teardown	teardown_frames	first_closer	c2s_pkts	c2s_bytes	s2c_pkts	s2c_bytes	anomalies	zeek_orig	zeek_conn_state	zeek_history	server_name	server_name_source	teardown_missing
+1	0	192.0.2.10:40017	198.51.100.80:80	from-syn	closed	1,2,3	20.060	four-segment	7,8,9,10	client	6	41	4	43	-	client	SF	ShADdFaf	www.example.com	http-host	-
+2	1	192.0.2.10:40017	198.51.100.80:80	from-syn	closed	11,12,13	20.060	four-segment	17,18,19,20	client	6	52	4	45	port_reuse	client	SF	ShADdFaf	www.example.com	http-host	-
 '''
 
 PORT_REUSE_TSV_FILTERED = '''\
-conn	stream	client	server	roles	outcome	handshake_frames	handshake_rtt_ms	teardown	teardown_frames	first_closer	c2s_pkts	c2s_bytes	s2c_pkts	s2c_bytes	anomalies	zeek_orig	zeek_conn_state	zeek_history
-2	1	192.0.2.10:40017	198.51.100.80:80	from-syn	closed	11,12,13	20.060	four-segment	17,18,19,20	client	6	52	4	45	port_reuse	client	SF	ShADdFaf
+conn	stream	client	server	roles	outcome	handshake_frames	handshake_rtt_ms	teardown	teardown_frames	first_closer	c2s_pkts	c2s_bytes	s2c_pkts	s2c_bytes	anomalies	zeek_orig	zeek_conn_state	zeek_history	server_name	server_name_source	teardown_missing
+2	1	192.0.2.10:40017	198.51.100.80:80	from-syn	closed	11,12,13	20.060	four-segment	17,18,19,20	client	6	52	4	45	port_reuse	client	SF	ShADdFaf	www.example.com	http-host	-
 '''
 
 SIM_CLOSE_JSON = '''\
 {
   "filter": null,
   "connections": [
-    {"conn": 1, "stream": 0, "client": "192.0.2.10:40002", "server": "198.51.100.80:80", "roles": "from-syn", "outcome": "closed", "handshake_frames": [1, 2, 3], "handshake_rtt_ms": 20.060, "teardown": "simultaneous", "teardown_frames": [7, 8, 9, 10], "first_closer": "client", "c2s_pkts": 6, "c2s_bytes": 41, "s2c_pkts": 4, "s2c_bytes": 43, "anomalies": ["simultaneous_close"], "zeek_orig": "client", "zeek_conn_state": "SF", "zeek_history": "ShADdFfa"}
-  ]
+    {"conn": 1, "stream": 0, "client": "192.0.2.10:40002", "server": "198.51.100.80:80", "roles": "from-syn", "outcome": "closed", "handshake_frames": [1, 2, 3], "handshake_rtt_ms": 20.060, "teardown": "simultaneous", "teardown_frames": [7, 8, 9, 10], "first_closer": "client", "c2s_pkts": 6, "c2s_bytes": 41, "s2c_pkts": 4, "s2c_bytes": 43, "anomalies": ["simultaneous_close"], "zeek_orig": "client", "zeek_conn_state": "SF", "zeek_history": "ShADdFfa", "server_name": "www.example.com", "server_name_source": "http-host", "teardown_missing": null}
+  ],
+  "quic": []
 }
 '''
 

@@ -65,3 +65,33 @@ TEST(catalogue_every_teaching_text_has_both_languages)
     CHECK(strncmp(tcpedu_cat_td_style(TCPEDU_TD_THREE)->en, "Three segments", 14) == 0);
     CHECK(strncmp(tcpedu_cat_td_style(TCPEDU_TD_SIMULTANEOUS)->en, "Simultaneous", 12) == 0);
 }
+
+TEST(catalogue_every_site_text_has_both_languages)
+{
+    unsigned i;
+    CHECK_EQ_U(tcpedu_cat_site_count(), TCPEDU_S_COUNT);
+    for (i = 0; i < TCPEDU_S_COUNT; i++) {
+        if (!complete(tcpedu_cat_site(i)))
+            fprintf(stderr, "site text %u lacks a language\n", i);
+        CHECK(complete(tcpedu_cat_site(i)));
+    }
+    CHECK(strncmp(tcpedu_cat_site(TCPEDU_S_END_OPEN)->en, "No teardown: ", 13) == 0);
+    CHECK_STR(tcpedu_cat_site(TCPEDU_S_COUNT)->en, "?");
+}
+
+/* Wireshark cuts an item's label at 240 bytes: every site text must fit
+ * with its label ("Why no teardown: ", "Meaning: "; the expert text after
+ * a 63-byte name). */
+TEST(catalogue_site_texts_fit_a_tree_label)
+{
+    unsigned i;
+    for (i = 0; i < TCPEDU_S_COUNT; i++) {
+        const tcpedu_text *t = tcpedu_cat_site(i);
+        if (strlen(t->en) > 200 || strlen(t->zh) > 200)
+            fprintf(stderr, "site text %u is %zu / %zu bytes\n", i, strlen(t->en), strlen(t->zh));
+        CHECK(strlen(t->en) <= 200);
+        CHECK(strlen(t->zh) <= 200);
+    }
+    CHECK(strlen(tcpedu_cat_site(TCPEDU_S_QUIC_EXPERT)->en) <= 170);
+    CHECK(strlen(tcpedu_cat_site(TCPEDU_S_QUIC_EXPERT)->zh) <= 170);
+}

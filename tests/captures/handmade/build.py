@@ -1250,6 +1250,134 @@ def midstream_then_syn():
 # README and main
 # --------------------------------------------------------------------------
 
+# -- server names: DNS answers, a TLS Client Hello, an HTTP Host header ------
+
+def dns_name(name):
+    """A DNS name in wire format (no compression)."""
+    out = b""
+    for label in name.rstrip(".").split("."):
+        out += bytes([len(label)]) + label.encode()
+    return out + b"\x00"
+
+
+def dns_message(ident, qname, answers=(), additional=(), response=False):
+    """A DNS query (response=False) or response for qname, type A, class IN.
+    answers / additional: (owner, "A", "a.b.c.d") or (owner, "CNAME", target)."""
+    flags = 0x8180 if response else 0x0100
+    msg = struct.pack("!HHHHHH", ident, flags, 1, len(answers), 0, len(additional))
+    msg += dns_name(qname) + struct.pack("!HH", 1, 1)
+    for owner, rtype, value in list(answers) + list(additional):
+        if rtype == "A":
+            rdata, code = ipaddress.ip_address(value).packed, 1
+        else:
+            rdata, code = dns_name(value), 5
+        msg += dns_name(owner) + struct.pack("!HHIH", code, 1, 300, len(rdata)) + rdata
+    return msg
+
+
+def udp_datagram(src, dst, sport, dport, payload):
+    """UDP header + payload with a correct checksum (IPv4 only)."""
+    length = 8 + len(payload)
+    pseudo = struct.pack("!4s4sBBH", src.ip.packed, dst.ip.packed, 0, 17, length)
+    header = struct.pack("!HHHH", sport, dport, length, 0)
+    csum = checksum16(pseudo + header + payload) or 0xFFFF
+    return struct.pack("!HHHH", sport, dport, length, csum) + payload
+
+
+def dns_exchange(cap, client, resolver, t, ident, qname, answers=(), additional=()):
+    """C>R query from port 5300+ident, R>C response RTT/2 later."""
+    for src, dst, sport, dport, msg, at in (
+            (client, resolver, 5300 + ident, 53, dns_message(ident, qname), t),
+            (resolver, client, 53, 5300 + ident,
+             dns_message(ident, qname, answers, additional, response=True), t + RTT / 2)):
+        ip = ipv4_packet(src, dst, 17, udp_datagram(src, dst, sport, dport, msg))
+        cap.add(at, cap.ethernet(src, dst, ip))
+
+
+def tls_client_hello(server_name):
+    """A minimal TLS 1.2 Client Hello record with one cipher suite and the
+    server_name extension (RFC 6066 section 3)."""
+    name = server_name.encode()
+    sni = struct.pack("!BH", 0, len(name)) + name
+    sni = struct.pack("!H", len(sni)) + sni
+    ext = struct.pack("!HH", 0, len(sni)) + sni
+    body = (b"\x03\x03" + bytes(range(32)) + b"\x00" + struct.pack("!H", 2) + b"\xc0\x2f" +
+            b"\x01\x00" + struct.pack("!H", len(ext)) + ext)
+    hs = b"\x01" + struct.pack("!I", len(body))[1:] + body
+    return b"\x16\x03\x01" + struct.pack("!H", len(hs)) + hs
+
+
+@scenario
+def site_names():
+    """Four connections named three ways (tcpedu.conn.server_name): DNS
+    answers, a TLS Client Hello's server name and an HTTP Host header.
+    Client 192.0.2.10, resolver 192.0.2.53 (UDP 53); no timestamps.
+    1. t=0 DNS query www.nun.edu.cn A. 2. DNS answer: www.nun.edu.cn CNAME
+       web.nun.edu.cn, web.nun.edu.cn A 198.51.100.81, and an additional
+       record ns1.nun.edu.cn A 198.51.100.99 (not for the query name).
+    3. DNS query sohu.com A. 4. DNS answer sohu.com A 198.51.100.82.
+    5. DNS query www.baidu.com A. 6. DNS answer www.baidu.com A 198.51.100.83.
+    7-9. t=0.1 handshake 192.0.2.10:40101 > 198.51.100.81:80, c=0x1A2B3C4D,
+       s=0x5E6F7081.
+    10. C>S GET with "Host: WWW.NUN.EDU.CN:80" (name: www.nun.edu.cn from
+       http-host, ahead of the DNS name). 11. S>C 200 OK. 12. C>S ACK.
+    13-16. t=0.2 four-segment close, client first.
+    17-19. t=0.3 handshake 40102 > 198.51.100.82:443, c=0x2B3C4D5E,
+       s=0x6F708192.
+    20. C>S TLS Client Hello with server name www.sohu.com (name from tls-sni,
+       ahead of the DNS name sohu.com). 21. S>C ACK.
+    22-24. t=0.4 three-segment close, client first.
+    25-27. t=0.5 handshake 40103 > 198.51.100.83:443, c=0x3C4D5E6F,
+       s=0x708192A3; nothing more: open at the end, named www.baidu.com by
+       DNS only.
+    28-30. t=0.6 handshake 40104 > 198.51.100.84:7000, c=0x4D5E6F70,
+       s=0x8192A3B4.
+    31. t=0.65 DNS query www.sina.com.cn A. 32. DNS answer www.sina.com.cn A
+       198.51.100.84: after the connection started, so it does not name it.
+    33. t=0.7 C>S 6 bytes "hello\n" (not HTTP). 34. S>C RST,ACK: reset, no
+       name.
+    35-37. t=0.8 handshake 40105 > 198.51.100.85:80, c=0x5E6F7081,
+       s=0x92A3B4C5. 38. C>S GET with "Host: www.sina.com.cn" (http-host).
+    39. S>C RST,ACK: reset instead of a teardown."""
+    cap = Capture("site-names")
+    client, _ = hosts(101)
+    resolver = Host("192.0.2.53", GATEWAY_MAC, 63, 0x7E01)
+    dns_exchange(cap, client, resolver, 0.0, 1, "www.nun.edu.cn",
+                 [("www.nun.edu.cn", "CNAME", "web.nun.edu.cn"),
+                  ("web.nun.edu.cn", "A", "198.51.100.81")],
+                 [("ns1.nun.edu.cn", "A", "198.51.100.99")])
+    dns_exchange(cap, client, resolver, 0.011, 2, "sohu.com", [("sohu.com", "A", "198.51.100.82")])
+    dns_exchange(cap, client, resolver, 0.022, 3, "www.baidu.com",
+                 [("www.baidu.com", "A", "198.51.100.83")])
+    pair = (client, Host("198.51.100.81", GATEWAY_MAC, 52, 0x9D42))
+    conn = new_conn(cap, 40101, 80, 0x1A2B3C4D, 0x5E6F7081, host_pair=pair)
+    handshake(conn, 0.1)
+    exchange(conn, 0.13, req=b"GET / HTTP/1.1\r\nHost: WWW.NUN.EDU.CN:80\r\n\r\n")
+    close4(conn, 0.2)
+    pair = (client, Host("198.51.100.82", GATEWAY_MAC, 52, 0x9E42))
+    conn = new_conn(cap, 40102, 443, 0x2B3C4D5E, 0x6F708192, host_pair=pair)
+    handshake(conn, 0.3)
+    conn.send("c", "PA", 0.33, tls_client_hello("www.sohu.com"))
+    conn.send("s", "A", 0.33 + RTT)
+    close3(conn, 0.4)
+    pair = (client, Host("198.51.100.83", GATEWAY_MAC, 52, 0x9F42))
+    conn = new_conn(cap, 40103, 443, 0x3C4D5E6F, 0x708192A3, host_pair=pair)
+    handshake(conn, 0.5)
+    pair = (client, Host("198.51.100.84", GATEWAY_MAC, 52, 0xA042))
+    conn = new_conn(cap, 40104, 7000, 0x4D5E6F70, 0x8192A3B4, host_pair=pair)
+    handshake(conn, 0.6)
+    dns_exchange(cap, client, resolver, 0.65, 4, "www.sina.com.cn",
+                 [("www.sina.com.cn", "A", "198.51.100.84")])
+    conn.send("c", "PA", 0.7, b"hello\n")
+    conn.send("s", "RA", 0.7 + RTT)
+    pair = (client, Host("198.51.100.85", GATEWAY_MAC, 52, 0xA142))
+    conn = new_conn(cap, 40105, 80, 0x5E6F7081, 0x92A3B4C5, host_pair=pair)
+    handshake(conn, 0.8)
+    conn.send("c", "PA", 0.83, b"GET / HTTP/1.1\r\nHost: www.sina.com.cn\r\n\r\n")
+    conn.send("s", "RA", 0.83 + RTT)
+    return cap
+
+
 README_HEAD = """\
 # Hand-made TCP captures
 
