@@ -65,7 +65,7 @@ if [[ ! -f $PLUGIN || ! -x $MKCAPTURE ]]; then
     (cd "$ROOT" && cmake -S . -B build -DTCPEDU_BUILD_PLUGIN=ON >/dev/null &&
         cmake --build build -j2 --target tcpedu mkcapture >/dev/null) || die "build failed"
 fi
-WS_VERSION=$(tshark --version | sed -n '1s/.*(Wireshark) \([0-9]*\.[0-9]*\).*/\1/p')
+WS_VERSION=$(tshark --version 2>/dev/null | sed -n '1s/.*(Wireshark) \([0-9]*\.[0-9]*\).*/\1/p')
 [[ $WS_VERSION ]] || die "cannot read the Wireshark version from tshark --version"
 
 # ---- captures ----------------------------------------------------------
@@ -149,7 +149,7 @@ measure() {
 }
 
 echo "bench.sh: $SIZE captures: $(basename "$MIX") ($MIX_FRAMES frames, $MIX_CONNS connections)," \
-     "$(basename "$SCANCAP") ($SCAN_FRAMES frames); $RUNS runs; Wireshark $(tshark --version | sed -n '1s/.*(Wireshark) \([^ ]*\).*/\1/p');" \
+     "$(basename "$SCANCAP") ($SCAN_FRAMES frames); $RUNS runs; Wireshark $(tshark --version 2>/dev/null | sed -n '1s/.*(Wireshark) \([^ ]*\).*/\1/p');" \
      "$(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 for spec in "${COMMANDS[@]}"; do
     IFS='|' read -r name with without cap _ _ <<<"$spec"
