@@ -20,8 +20,12 @@
 #   frame, and the budget of issue 8; a REGRESSION line for each ratio over
 #   its budget.  The raw figures go to CACHE/results-{small,full}.tsv.
 #
+#   One more row, not in issue 8's table and without a budget: "no-plugin",
+#   summary lines with tcpedu against a tshark without the plugin at all
+#   (--disable-protocol leaves the field priming on; see PERFORMANCE.md).
+#
 #   --only REGEX   run only the commands whose name matches (summary, fields,
-#                  verbose, two-pass, conns, scan)
+#                  verbose, two-pass, conns, scan, no-plugin)
 #   TCPEDU_PLUGIN  the plugin to measure (default build/tcpedu.so)
 #
 # Exit status: 0 when the benchmark ran (whatever the ratios: the machine's
@@ -98,7 +102,7 @@ SCAN_FRAMES=$(info_num "$SCANCAP" 1) SCAN_CONNS=$(info_num "$SCANCAP" 2)
 TMP=$(mktemp -d /tmp/tcpedu-bench.XXXXXX)
 trap 'rm -rf "$TMP"' EXIT
 PLUGDIR=$TMP/home/.local/lib/wireshark/plugins/$WS_VERSION/epan
-mkdir -p "$PLUGDIR"
+mkdir -p "$PLUGDIR" "$TMP/home-without"
 cp "$PLUGIN" "$PLUGDIR/tcpedu.so"
 chmod -R a+rX "$TMP"
 AS_USER=()
@@ -106,6 +110,8 @@ if [[ $(id -u) -eq 0 ]]; then
     AS_USER=(setpriv --reuid=65534 --regid=65534 --clear-groups)
 fi
 run_env=(env -i HOME="$TMP/home" PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 LC_ALL=C.UTF-8)
+# the same without the plugin (the no-plugin row)
+bare_env=(env -i HOME="$TMP/home-without" PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 LC_ALL=C.UTF-8)
 
 # The plugin must load, or every ratio is 1.00 and means nothing.
 "${AS_USER[@]}" "${run_env[@]}" tshark -G protocols 2>/dev/null | grep -qE $'\ttcpedu(\t|$)' ||
@@ -120,6 +126,10 @@ COMMANDS=(
     "two-pass|-n -r @MIX -2|-n -r @MIX -2 --disable-protocol tcpedu|mix|1.10|1.10"
     "conns|-n -q -r @MIX -z tcpedu,conns|-n -q -r @MIX -z conv,tcp --disable-protocol tcpedu|mix|1.10|1.10"
     "scan|-n -r @SCAN|-n -r @SCAN --disable-protocol tcpedu|scan|1.15|1.15"
+    # Not in issue 8's table: --disable-protocol does not switch off the
+    # field priming, so this row compares with a tshark that has no tcpedu
+    # at all (a HOME without the plugin).  No budget of its own.
+    "no-plugin|-n -r @MIX|@NOPLUGIN -n -r @MIX|mix|-|-"
 )
 # Per-connection budget of the scan (issue 8): bytes of peak RSS.
 SCAN_BYTES_PER_CONN_BUDGET=256
@@ -132,7 +142,12 @@ printf 'command\trun\tvariant\tcpu_s\tpeak_rss_kb\telapsed_s\n' >>"$RESULTS.tmp"
 measure() {
     local name=$1 run=$2 variant=$3; shift 3
     local tf=$TMP/time.txt
-    if ! /usr/bin/time -v -o "$tf" "${AS_USER[@]}" "${run_env[@]}" tshark "$@" >/dev/null 2>"$TMP/err.txt"; then
+    local envv=("${run_env[@]}")
+    if [[ $1 == @NOPLUGIN ]]; then
+        envv=("${bare_env[@]}")
+        shift
+    fi
+    if ! /usr/bin/time -v -o "$tf" "${AS_USER[@]}" "${envv[@]}" tshark "$@" >/dev/null 2>"$TMP/err.txt"; then
         cat "$TMP/err.txt" >&2
         die "tshark $* failed"
     fi
@@ -206,6 +221,7 @@ END {
         # compared as printed (two decimals), so 1.10 is within 1.10
         xc = sprintf("%.2f", median(rc, m)) + 0; xm = sprintf("%.2f", median(rm, m)) + 0; dd = median(d, m)
         printf "%-9s %5d %8.2fs %8.2fs %9.2f %9.0f %9.0f %9.2f %11.0f %12.1f\n", n, m, median(cw, m), median(co, m), xc, median(mw, m), median(mo, m), xm, dd / conns[n], dd / frames[n]
+        if (bcpu[n] == "-") continue
         if (xc > bcpu[n] + 0) reg[++nr] = sprintf("REGRESSION: %s: CPU with/without %.2f is over the budget %.2f", n, xc, bcpu[n])
         if (xm > bmem[n] + 0) reg[++nr] = sprintf("REGRESSION: %s: peak memory with/without %.2f is over the budget %.2f", n, xm, bmem[n])
         if (n == "scan" && dd / conns[n] > scan_bpc) reg[++nr] = sprintf("REGRESSION: scan: %.0f bytes per connection is over the budget %d", dd / conns[n], scan_bpc)
