@@ -10,7 +10,7 @@
 set -euo pipefail
 
 PACKAGES=(libwireshark-dev wireshark-dev tshark wireshark-common
-          cmake gcc make libc6-dev pkg-config python3 parallel)
+          cmake gcc make libc6-dev pkg-config python3 parallel time)
 
 die() { echo "deps.sh: error: $*" >&2; exit 1; }
 
