@@ -175,9 +175,9 @@ class Lifecycle(e.LifecycleCase):
 
     def test_visit(self):
         self.check_table(VISIT, """
-            1   handshake 1  syn               CLOSED>SYN-SENT             LISTEN>LISTEN               -   2   c
-            2   handshake 2  syn-ack           LISTEN>SYN-RECEIVED         SYN-SENT>SYN-SENT           1   3   s
-            3   handshake 3  ack               SYN-SENT>ESTABLISHED        SYN-RECEIVED>ESTABLISHED    2   -   c
+            1   handshake 1  syn               CLOSED>SYN-SENT             LISTEN>SYN-RECEIVED         -   2   c
+            2   handshake 2  syn-ack           SYN-RECEIVED>SYN-RECEIVED   SYN-SENT>ESTABLISHED        1   3   s
+            3   handshake 3  ack               ESTABLISHED>ESTABLISHED     SYN-RECEIVED>ESTABLISHED    2   -   c
             4   data      -  data              ESTABLISHED>ESTABLISHED     ESTABLISHED>ESTABLISHED     -   5   c
             5   data      -  ack               ESTABLISHED>ESTABLISHED     ESTABLISHED>ESTABLISHED     4   -   s
             6   data      -  data              ESTABLISHED>ESTABLISHED     ESTABLISHED>ESTABLISHED     -   7   s
@@ -185,8 +185,8 @@ class Lifecycle(e.LifecycleCase):
             8   data      -  data              ESTABLISHED>ESTABLISHED     ESTABLISHED>ESTABLISHED     -   9   s
             9   data      -  ack               ESTABLISHED>ESTABLISHED     ESTABLISHED>ESTABLISHED     8   -   c
             10  teardown  1  fin               ESTABLISHED>FIN-WAIT-1      ESTABLISHED>CLOSE-WAIT      -   11  c
-            11  teardown  2  fin               CLOSE-WAIT>LAST-ACK         FIN-WAIT-1>FIN-WAIT-2       10  12  s
-            12  teardown  3  ack               FIN-WAIT-2>TIME-WAIT        LAST-ACK>CLOSED             11  -   c
+            11  teardown  2  fin               CLOSE-WAIT>LAST-ACK         FIN-WAIT-1>TIME-WAIT        10  12  s
+            12  teardown  3  ack               TIME-WAIT>TIME-WAIT         LAST-ACK>CLOSED             11  -   c
             """, {
                 '1': {'tcpedu.receiver.state.inferred': '1'},
             })
