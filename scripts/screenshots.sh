@@ -48,7 +48,7 @@ shoot() {  # FILE PNG WIDTH HEIGHT
     as_user chromium --headless --no-sandbox --disable-gpu --hide-scrollbars \
         --user-data-dir="$tmp/chromium" --window-size="$3,$4" --screenshot="$tmp/shot.png" \
         "file://$1" >/dev/null 2>&1
-    convert "$tmp/shot.png" -trim +repage -bordercolor white -border 8 -strip "$2"
+    convert "$tmp/shot.png" -trim +repage -bordercolor white -border 8 -strip -colors 64 "$2"
 }
 
 cd "$tmp"
@@ -66,10 +66,16 @@ shoot "$tmp/report.html" "$OLDPWD/$OUT/report-html.png" 1200 1500
 
 # Wireshark with the profile, under Xvfb.
 if [[ -f "$OLDPWD/profiles/tcpedu/preferences" ]]; then
-    as_user xvfb-run -a -s "-screen 0 1400x900x24" sh -c "
-        wireshark -C tcpedu -r three-segment-close.pcapng -o gui.geometry_main_width:1400 \
-            -o gui.geometry_main_height:900 >/dev/null 2>&1 &
-        sleep 12; import -window root $tmp/ws.png; kill \$!" || true
-    [[ -f ws.png ]] && convert ws.png -strip "$OLDPWD/$OUT/profile.png"
+    # a window that fills the screen (no window manager under Xvfb)
+    printf 'gui.geometry_main_x: 0\ngui.geometry_main_y: 0\ngui.geometry_main_width: 1400\ngui.geometry_main_height: 820\ngui.geometry_main_maximized: FALSE\n' \
+        > "$home/.config/wireshark/recent_common"
+    # column widths for the picture only (the installed profile has no "recent")
+    echo 'column.width: %m, 52, %t, 100, %s, 75, %d, 75, %p, 60, %L, 52' \
+        > "$home/.config/wireshark/profiles/tcpedu/recent"
+    chmod a+rw "$home/.config/wireshark/recent_common" "$home/.config/wireshark/profiles/tcpedu/recent"
+    as_user xvfb-run -a -s "-screen 0 1400x820x24" sh -c "
+        wireshark -C tcpedu -r three-segment-close.pcapng -g 9 >/dev/null 2>&1 &
+        sleep 14; import -window root $tmp/ws.png; kill \$!" || true
+    [[ -f ws.png ]] && convert ws.png -strip -colors 128 "$OLDPWD/$OUT/profile.png"
 fi
 ls -l "$OLDPWD/$OUT"

@@ -52,7 +52,7 @@ def uat_rows(path):
 
 
 def colour_rules(path):
-    """(name, filter, fg, bg) of each rule of a colorfilters file."""
+    """(name, filter, bg, fg) of each rule of a colorfilters file ([background][foreground])."""
     rules = []
     for line in read(path).splitlines():
         m = re.match(r"@([^@]*)@([^@]*)@\[(\d+),(\d+),(\d+)\]\[(\d+),(\d+),(\d+)\]$", line.strip())
@@ -91,8 +91,8 @@ class Profile(unittest.TestCase):
                                   "tcpedu.sender.state.after", "tcpedu.receiver.state.before",
                                   "tcpedu.receiver.state.after"], extra=["-E", "occurrence=f", "-2"])
             _, cols, _ = t.run(["-C", "tcpedu", "-2", "-r", t.capture(cap), "-T", "fields", "-E", "separator=\t",
-                                "-e", "frame.number", "-e", "_ws.col.tcpedu step",
-                                "-e", "_ws.col.Sender state", "-e", "_ws.col.Receiver state"])
+                                "-e", "frame.number", "-e", "_ws.col.tcpedu phase, step",
+                                "-e", "_ws.col.Sender state: before, after", "-e", "_ws.col.Receiver state: before, after"])
             _, summary, _ = t.run(["-C", "tcpedu", "-2", "-r", t.capture(cap)])
             got = [line.split("\t") for line in cols.splitlines()]
             lines = summary.splitlines()
@@ -149,9 +149,10 @@ class Profile(unittest.TestCase):
         for prof in ("tcpedu", "tcpedu-zh"):
             rules = colour_rules(os.path.join(PROFILES, prof, "colorfilters"))
             self.assertEqual(len(rules), 4, prof)
-            for name, flt, fg, bg in rules:
+            for name, flt, bg, fg in rules:
                 # both colours set, dark text on a light background: WCAG contrast >= 7
                 lf, lb = luminance(fg), luminance(bg)
+                self.assertGreater(lb, lf, name)
                 self.assertGreaterEqual((max(lf, lb) + 0.05) / (min(lf, lb) + 0.05), 7.0, name)
                 t.run(["-r", t.capture(CAPS[0]), "-Y", flt])  # a valid filter
         # tshark --color applies them: the rule named after each frame's phase
