@@ -515,7 +515,7 @@ static void brackets(pen *p, const tcpedu_conn *c, GArray *items)
     if (hs0 >= 0)
         bracket(p, hs0, hs1, "handshake", lab(p->t, LL_HANDSHAKE, p->lang));
     if (td0 >= 0) {
-        g_string_printf(s, "%s: ", lab(p->t, LL_TEARDOWN, p->lang));
+        g_string_printf(s, "%s%s", lab(p->t, LL_TEARDOWN, p->lang), p->lang == TCPEDU_LANG_ZH ? "：" : ": ");
         g_string_append(s, lab(p->t, td_label(tcpedu_conn_td_style(c)), p->lang));
         bracket(p, td0, td1, "teardown", s->str);
     }

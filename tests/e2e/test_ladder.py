@@ -321,7 +321,7 @@ class LadderSvg(unittest.TestCase):
         self.assertEqual(texts(root, "who"), ["客户端", "服务器"])
         brackets = ["".join(b.itertext()).strip() for b in root.iter(SVG + "g")
                     if "bracket" in b.get("class", "").split()]
-        self.assertEqual(brackets, ["握手", "挥手: 三个报文段"])
+        self.assertEqual(brackets, ["握手", "挥手：三个报文段"])
         band = [b for b in root.iter(SVG + "g") if b.get("class") == "band"][0]
         self.assertEqual(texts(band, "bandtext"), ["4 个数据阶段报文段，33 字节"])
 
