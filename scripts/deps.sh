@@ -10,7 +10,7 @@
 set -euo pipefail
 
 PACKAGES=(libwireshark-dev wireshark-dev tshark wireshark-common
-          cmake gcc make libc6-dev pkg-config python3 parallel time)
+          cmake gcc make libc6-dev pkg-config python3 parallel time libxml2-utils)
 
 die() { echo "deps.sh: error: $*" >&2; exit 1; }
 
@@ -35,9 +35,9 @@ if ((${#missing[@]})); then
         SUDO=(sudo)
     fi
     echo "deps.sh: installing ${missing[*]}" >&2
-    "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q </dev/null \
+    "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 update -q </dev/null \
         || die "apt-get update failed"
-    "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+    "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -q --no-install-recommends \
         -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold \
         "${missing[@]}" </dev/null || die "apt-get install ${missing[*]} failed"
 fi

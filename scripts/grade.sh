@@ -116,6 +116,13 @@ with open(out + ".tmp", "w", encoding="utf-8") as f:
     f.write("\n")
 os.replace(out + ".tmp", out)
 PY
+    # ---- the capture's lab report page, beside its JSON (name.json -> name.html)
+    page=${out%.json}.html
+    rm -f -- "$page"
+    if [[ -s $cap ]]; then
+        "${tshark_cmd[@]}" -r "$cap" -q -z tcpedu,report-html,tcp >"$outf" 2>/dev/null </dev/null || true
+        if grep -q '</html>' "$outf"; then mv -f -- "$outf" "$page"; chmod 644 "$page"; fi
+    fi
     rm -f -- "$errf" "$outf" ${tmpcap:+"$tmpcap"}
     exit 0
 fi
@@ -179,13 +186,13 @@ with open(sys.argv[2], "wb") as f:
         h = hashlib.sha1(r).hexdigest()[:8]
         f.write(r + b"\0" + ("%s-%s.json" % (safe, h)).encode() + b"\0")
 PY
-rm -f -- "$OUT"/per-capture/*.json
+rm -f -- "$OUT"/per-capture/*.json "$OUT"/per-capture/*.html
 export TCPEDU_GRADE_HOME
 if [[ ${#SSH[@]} -gt 0 ]]; then
     (cd "$SUB" && parallel --will-cite -0 -N2 "${JOBS[@]}" "${SSH[@]}" --basefile "$SELF" \
-        --transferfile {1} --return "{2}" --cleanup --workdir ... \
+        --transferfile {1} --return "{2}" --return "{2.}.html" --cleanup --workdir ... \
         bash ./"$(basename "$SELF")" --one {1} {1} {2} <"$work/jobs")
-    (cd "$SUB" && find . -maxdepth 1 -name '*.json' -exec mv -t "$OUT/per-capture" {} +)
+    (cd "$SUB" && find . -maxdepth 1 \( -name '*.json' -o -name '*.html' \) -exec mv -t "$OUT/per-capture" {} +)
 else
     (cd "$SUB" && parallel --will-cite -0 -N2 "${JOBS[@]}" --halt never \
         bash "$SELF" --one {1} {1} "$OUT/per-capture/{2}" <"$work/jobs")
@@ -314,4 +321,37 @@ with open(os.path.join(out, "grades.json"), "w", encoding="utf-8") as f:
 bad = sum(r["status"] not in ("ok",) for r in rows)
 print("grade.sh: %d capture(s) graded, %d not ok; table: %s" %
       (len(rows), bad, os.path.join(out, "grades.csv")), file=sys.stderr)
+PY
+
+# ---- index.html: the class at a glance, one row and one link per capture
+python3 - "$OUT" <<'PY'
+import html, json, os, sys
+out = sys.argv[1]
+rows = json.load(open(os.path.join(out, "grades.json"), encoding="utf-8"))
+e = html.escape
+lines = ["<!DOCTYPE html>", "<html lang=\"en\">", "<head>", "<meta charset=\"utf-8\">",
+         "<title>tcpedu: the class</title>",
+         "<style>body{font-family:'DejaVu Sans','Noto Sans CJK SC',sans-serif;margin:2em auto;max-width:1100px}"
+         "table{border-collapse:collapse;width:100%}th,td{border:1px solid #c8ccd4;padding:.25em .5em;"
+         "text-align:left}th{background:#f1f3f7}tr.bad td{color:#8a1b1b}</style>",
+         "</head>", "<body>", "<h1>tcpedu: the class</h1>",
+         "<table class=\"class\">",
+         "<tr><th>capture</th><th>status</th><th>connections</th><th>handshake</th><th>teardown</th>"
+         "<th>server</th><th>anomalies</th><th>report</th></tr>"]
+for r in rows:
+    s = r.get("summary") or {}
+    page = r["json"][:-len(".json")] + ".html" if r.get("json") else None
+    has_page = page and os.path.exists(os.path.join(out, page))
+    yn = lambda v: "" if r["status"] in ("empty", "corrupt", "error") else ("yes" if v else "no")
+    lines.append("<tr class=\"%s\" data-file=\"%s\"><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td>"
+                 "<td>%s</td><td>%s</td><td>%s</td></tr>" % (
+                     "ok" if r["status"] == "ok" else "bad", e(r["file"]), e(r["file"]),
+                     e(r["status"] + (": " + r["error"] if r.get("error") else "")),
+                     s.get("connections", ""), yn(s.get("handshake_complete")),
+                     e(s.get("teardown") or "") if r["status"] not in ("empty", "corrupt", "error") else "",
+                     e(s.get("server") or ""), e(", ".join(s.get("anomalies", []))),
+                     "<a href=\"%s\">page</a>" % e(page) if has_page else ""))
+lines += ["</table>", "</body>", "</html>", ""]
+with open(os.path.join(out, "index.html"), "w", encoding="utf-8") as f:
+    f.write("\n".join(lines))
 PY

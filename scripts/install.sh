@@ -12,6 +12,9 @@
 #        --global:  into Wireshark's global plugin folder (cmake --install
 #                   --prefix <Wireshark's prefix>; needs root, uses sudo when
 #                   not root),
+#   3b. installs the Wireshark profiles tcpedu and tcpedu-zh (columns, colours,
+#      filter buttons) into ~/.config/wireshark/profiles, leaving alone a
+#      profile the user changed (scripts/install-profile.sh),
 #   4. runs tshark on tests/captures/real/http-get.pcapng (or FILE) and prints
 #      the packet list and the tcpedu tree of the handshake, teardown and
 #      reset segments.
@@ -129,6 +132,15 @@ else
     fi
     INSTALLED="$PDIR/tcpedu.so"
     say "installed $INSTALLED (personal plugin folder of $TARGET_USER)"
+fi
+
+# ---- 3b. configuration profiles (profiles/; never overwrites a changed one)
+if ((UNDER_SUDO)); then
+    as_user bash "$ROOT/scripts/install-profile.sh" "$TARGET_HOME/.config/wireshark/profiles" ||
+        die "could not install the tcpedu profiles"
+else
+    bash "$ROOT/scripts/install-profile.sh" "$TARGET_HOME/.config/wireshark/profiles" ||
+        die "could not install the tcpedu profiles"
 fi
 
 # ---- 4. demo ------------------------------------------------------------------

@@ -22,6 +22,7 @@
 #include <epan/tap.h>
 
 #include "packet-tcpedu.h"
+#include "tcpedu-render.h"
 #include "tcpedu_catalogue.h"
 #include "tcpedu_observer.h"
 #include "tcpedu-sites.h"
@@ -742,6 +743,11 @@ static unsigned ack_text(const tcpedu_fentry *e)
         return TCPEDU_T_ACK_FIN;
     }
     return TCPEDU_T_ACK_NEXT;
+}
+
+unsigned tcpedu_ack_text_id(const tcpedu_fentry *e)
+{
+    return ack_text(e);
 }
 
 static void show_numbers(proto_tree *t, tvbuff_t *tvb, packet_info *pinfo, const tcpedu_fentry *e)

@@ -6,6 +6,9 @@
  *   -z tcpedu,conns-tsv[,FILTER]   the same, tab-separated, one header line
  *   -z tcpedu,conns-json[,FILTER]  the same as JSON
  *   -z tcpedu,report[,FILTER]      the lab report, in the language preference
+ *   -z tcpedu,ladder[,FILTER]      the textbook ladder as one SVG document
+ *   -z tcpedu,ladder-full[,FILTER] the same with every data segment drawn
+ *   -z tcpedu,report-html[,FILTER] the lab report as one HTML page
  *   -z tcpedu,tree                 stats tree (also Statistics > tcpedu)
  *
  * The tap delivers one record per segment on every pass that runs taps
@@ -32,6 +35,7 @@
 
 #include "packet-tcpedu.h"
 #include "tcpedu-sites.h"
+#include "tcpedu-render.h"
 #include "tcpedu_catalogue.h"
 #include "tcpedu_observer.h"
 #include "tcpedu_zeek.h"
@@ -48,7 +52,7 @@ typedef struct {
     gboolean selected;
 } conn_agg;
 
-typedef enum { OUT_TEXT, OUT_TSV, OUT_JSON, OUT_REPORT } out_kind;
+typedef enum { OUT_TEXT, OUT_TSV, OUT_JSON, OUT_REPORT, OUT_LADDER, OUT_LADDER_FULL, OUT_HTML } out_kind;
 
 typedef struct tcpedu_rep tcpedu_rep;
 
@@ -779,6 +783,62 @@ static void draw_report(tcpedu_rep *r, GPtrArray *v)
     g_string_free(tmp, TRUE);
 }
 
+/* ---- the ladder (SVG) and the report page (HTML): tcpedu-ladder.c, tcpedu-html.c */
+
+char *tcpedu_fmt_addr_port(const tcpedu_addr *a, guint16 port)
+{
+    return addr_port(a, port);
+}
+
+char *tcpedu_fmt_flags(guint16 flags)
+{
+    return flags_str(flags);
+}
+
+int tcpedu_client_side(const tcpedu_gconn *g)
+{
+    return client_side(g);
+}
+
+/* Without a filter: the first complete connection (handshake complete,
+ * then closed or reset); with one: every selected connection that has a
+ * handshake, teardown or reset step. */
+static void draw_rendered(tcpedu_rep *r, GPtrArray *v)
+{
+    tcpedu_rconn *rc = g_new0(tcpedu_rconn, v->len ? v->len : 1);
+    GString *out = g_string_new("");
+    tcpedu_lang lang = report_lang();
+    char *msg = NULL;
+    guint i, n = 0;
+
+    for (i = 0; i < v->len; i++) {
+        const conn_agg *a = (const conn_agg *)g_ptr_array_index(v, i);
+        const tcpedu_conn *c = &a->g->obs;
+        tcpedu_outcome o = tcpedu_conn_outcome(c);
+        if (r->filter ? !in_report(c)
+                      : !(c->hs_complete && (o == TCPEDU_OUT_CLOSED || o == TCPEDU_OUT_RESET)))
+            continue;
+        rc[n].g = a->g;
+        rc[n].segs = (const tcpedu_fentry *const *)a->segs->pdata;
+        rc[n].nsegs = a->segs->len;
+        n++;
+        if (!r->filter)
+            break;
+    }
+    if (!n) {
+        msg = tcpedu_render_message(r->filter != NULL, lang);
+        fprintf(stderr, "tcpedu: %s\n", msg);
+    }
+    if (r->kind == OUT_HTML)
+        tcpedu_report_html(out, rc, n, r->filter, lang, msg);
+    else
+        tcpedu_ladder_svg(out, rc, n, r->kind == OUT_LADDER, lang, msg);
+    fwrite(out->str, 1, out->len, stdout);
+    g_string_free(out, TRUE);
+    g_free(msg);
+    g_free(rc);
+}
+
 static void rep_draw(void *tapdata)
 {
     tcpedu_rep *r = (tcpedu_rep *)tapdata;
@@ -789,6 +849,7 @@ static void rep_draw(void *tapdata)
     case OUT_TSV: draw_tsv(v); break;
     case OUT_JSON: draw_json(r, v); break;
     case OUT_REPORT: draw_report(r, v); break;
+    case OUT_LADDER: case OUT_LADDER_FULL: case OUT_HTML: draw_rendered(r, v); break;
     }
     g_ptr_array_free(v, TRUE);
 }
@@ -825,6 +886,9 @@ static const rep_ui rep_uis[] = {
     {"tcpedu,conns-tsv", OUT_TSV},
     {"tcpedu,conns-json", OUT_JSON},
     {"tcpedu,report", OUT_REPORT},
+    {"tcpedu,ladder", OUT_LADDER},
+    {"tcpedu,ladder-full", OUT_LADDER_FULL},
+    {"tcpedu,report-html", OUT_HTML},
 };
 
 static TCPEDU_STAT_INIT_RET rep_init(const char *opt_arg, void *userdata)

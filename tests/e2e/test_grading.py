@@ -70,7 +70,7 @@ class Grading(unittest.TestCase):
 
     def test_one_json_per_capture_never_mixed_up(self):
         rows = list(csv.DictReader(open(os.path.join(self.out, "grades.csv"), encoding="utf-8")))
-        names = sorted(os.listdir(os.path.join(self.out, "per-capture")))
+        names = sorted(n for n in os.listdir(os.path.join(self.out, "per-capture")) if n.endswith(".json"))
         self.assertEqual(names, sorted(os.path.basename(r["json"]) for r in rows))
         for r in rows:
             data = json.load(open(os.path.join(self.out, r["json"]), encoding="utf-8"))
@@ -90,6 +90,29 @@ class Grading(unittest.TestCase):
         self.assertEqual([m["file"] for m in merged],
                          [r["file"] for r in csv.DictReader(open(os.path.join(self.out, "grades.csv"),
                                                                  encoding="utf-8"))])
+
+    def test_html_page_per_capture_and_class_index(self):
+        rows = list(csv.DictReader(open(os.path.join(self.out, "grades.csv"), encoding="utf-8")))
+        with open(os.path.join(self.out, "index.html"), encoding="utf-8") as f:
+            index = f.read()
+        pages = sorted(n for n in os.listdir(os.path.join(self.out, "per-capture")) if n.endswith(".html"))
+        want = sorted(os.path.basename(r["json"])[:-5] + ".html" for r in rows
+                      if r["status"] in ("ok", "truncated"))
+        self.assertEqual(pages, want)
+        for r in rows:
+            page = r["json"][:-5] + ".html"
+            link = '<a href="%s">page</a>' % page
+            self.assertEqual(link in index, r["status"] in ("ok", "truncated"), r["file"])
+            if r["status"] in ("ok", "truncated"):
+                with open(os.path.join(self.out, page), encoding="utf-8") as f:
+                    text = f.read()
+                self.assertTrue(text.startswith("<!DOCTYPE html>") and text.endswith("</html>\n"), page)
+                self.assertIn("<p class=\"filter\">Filter: tcp</p>", text)
+        self.assertEqual(index.count("<tr class="), len(rows))
+        with open(os.path.join(self.out, "per-capture", "alice__lab.pcapng-560a8e1b.html"), encoding="utf-8") as f:
+            alice = f.read()
+        self.assertEqual(alice.count('<table class="step'), 7)  # 3 handshake + 4 teardown steps
+        self.assertIn('data-file="bob/lab.pcapng"><td>bob/lab.pcapng</td><td>ok</td><td>1</td><td>no</td>', index)
 
     def test_bad_usage(self):
         p = subprocess.run(["bash", GRADE, "/nonexistent-folder", self.out], stdout=subprocess.PIPE,
