@@ -30,7 +30,8 @@ GLUE = os.path.join(ROOT, "src", "plugin", "packet-tcpedu.c")
 SEVERITY = {"CHAT": "Chat", "NOTE": "Note", "WARN": "Warning", "ERROR": "Error",
             "PI_CHAT": "Chat", "PI_NOTE": "Note", "PI_WARN": "Warning", "PI_ERROR": "Error"}
 GROUP = {"SEQ": "Sequence", "PROTO": "Protocol", "MALFORMED": "Malformed",
-         "PI_SEQUENCE": "Sequence", "PI_PROTOCOL": "Protocol", "PI_MALFORMED": "Malformed"}
+         "PI_SEQUENCE": "Sequence", "PI_PROTOCOL": "Protocol", "PI_MALFORMED": "Malformed",
+         "PI_UNDECODED": "Undecoded"}
 
 TYPES = {
     "FT_UINT8": "unsigned integer, 1 byte",
