@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # deps.sh - install the Debian packages tcpedu needs to build and test.
 #
-# Usage: bash scripts/deps.sh
+# Usage: bash scripts/deps.sh [EXTRA-PACKAGE...]
+#   (scripts/robustness.sh adds clang, libclang-rt-14-dev and valgrind)
 #
 # Idempotent and fast when everything is present (no apt-get at all then).
 # Otherwise: apt-get update once, then apt-get install of only the missing
@@ -11,6 +12,7 @@ set -euo pipefail
 
 PACKAGES=(libwireshark-dev wireshark-dev tshark wireshark-common
           cmake gcc make libc6-dev pkg-config python3 parallel)
+PACKAGES+=("$@")
 
 die() { echo "deps.sh: error: $*" >&2; exit 1; }
 
@@ -38,6 +40,7 @@ if ((${#missing[@]})); then
     "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q </dev/null \
         || die "apt-get update failed"
     "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+        -o DPkg::Lock::Timeout=600 \
         -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold \
         "${missing[@]}" </dev/null || die "apt-get install ${missing[*]} failed"
 fi
