@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # deps.sh - install the Debian packages tcpedu needs to build and test.
 #
-# Usage: bash scripts/deps.sh
+# Usage: bash scripts/deps.sh [EXTRA-PACKAGE...]
+#   (scripts/robustness.sh adds clang, libclang-rt-14-dev and valgrind)
 #
 # Idempotent and fast when everything is present (no apt-get at all then).
 # Otherwise: apt-get update once, then apt-get install of only the missing
@@ -11,6 +12,7 @@ set -euo pipefail
 
 PACKAGES=(libwireshark-dev wireshark-dev tshark wireshark-common
           cmake gcc make libc6-dev pkg-config python3 parallel time libxml2-utils)
+PACKAGES+=("$@")
 
 die() { echo "deps.sh: error: $*" >&2; exit 1; }
 

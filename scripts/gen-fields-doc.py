@@ -31,7 +31,8 @@ SITES = os.path.join(ROOT, "src", "plugin", "tcpedu-sites.c")
 SEVERITY = {"CHAT": "Chat", "NOTE": "Note", "WARN": "Warning", "ERROR": "Error",
             "PI_CHAT": "Chat", "PI_NOTE": "Note", "PI_WARN": "Warning", "PI_ERROR": "Error"}
 GROUP = {"SEQ": "Sequence", "PROTO": "Protocol", "MALFORMED": "Malformed",
-         "PI_SEQUENCE": "Sequence", "PI_PROTOCOL": "Protocol", "PI_MALFORMED": "Malformed"}
+         "PI_SEQUENCE": "Sequence", "PI_PROTOCOL": "Protocol", "PI_MALFORMED": "Malformed",
+         "PI_UNDECODED": "Undecoded"}
 
 TYPES = {
     "FT_UINT8": "unsigned integer, 1 byte",

@@ -412,6 +412,16 @@ static const tcpedu_text texts[TCPEDU_T_COUNT] = {
     [TCPEDU_T_TD_INCOMPLETE] = {
         "Incomplete: the FIN exchange is not finished in the capture",
         "不完整：抓包中的 FIN 交换没有完成", NULL},
+    [TCPEDU_T_TIME_UNUSABLE] = {
+        "This frame's time is outside what tcpedu can compute with (1677-09-21 to 2262-04-11, "
+        "a broken clock or a crafted file): no durations are computed from it",
+        "此帧的时间超出了 tcpedu 能计算的范围（1677-09-21 至 2262-04-11，时钟错误或人为构造的文件）："
+        "不会用它计算任何时长", NULL},
+    [TCPEDU_T_LAYERS_DROPPED] = {
+        "This frame holds more TCP headers than tcpedu analyses (8, or beyond protocol layer 255): "
+        "the later ones are not analysed",
+        "此帧包含的 TCP 首部多于 tcpedu 分析的数量（8 个，或位于第 255 个协议层之后）："
+        "后面的首部不做分析", NULL},
     [TCPEDU_T_RTT] = {
         "Handshake round-trip time: SYN -> SYN-ACK seen from the capture point, plus SYN-ACK -> ACK",
         "握手往返时间：在抓包点看到的 SYN -> SYN-ACK，加上 SYN-ACK -> ACK", "RFC 6298"},

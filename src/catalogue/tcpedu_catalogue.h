@@ -101,6 +101,9 @@ typedef enum {
     TCPEDU_T_TD_SIMULTANEOUS,
     TCPEDU_T_TD_RESET,
     TCPEDU_T_TD_INCOMPLETE,
+    /* robustness notices (the glue raises them) */
+    TCPEDU_T_TIME_UNUSABLE,       /* frame time outside int64 nanoseconds */
+    TCPEDU_T_LAYERS_DROPPED,      /* more TCP headers in a frame than analysed */
     /* timing */
     TCPEDU_T_RTT,
     TCPEDU_T_TEARDOWN_TIME,

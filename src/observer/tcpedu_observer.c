@@ -1148,11 +1148,36 @@ static void on_other(tcpedu_conn *c, tcpedu_endpoint *S, tcpedu_endpoint *R,
     }
 }
 
+/*
+ * Answers point strictly backwards.  A frame can hold two TCP headers of
+ * one connection (a capture point that sees a packet before and after a
+ * tunnel), and a segment must not "answer" the one in its own frame: the
+ * link the event handlers made is undone here, and the answered segment
+ * stays pending so that a later frame can still answer it.  @p pend and
+ * @p synv are R's pending segment and SYN before the handlers ran.
+ */
+static void unlink_same_frame(tcpedu_endpoint *R, tcpedu_verdict *pend, tcpedu_verdict *synv,
+                              tcpedu_verdict *v)
+{
+    if (v->answers == 0 || v->answers < v->frame)
+        return;
+    if (pend && pend->frame == v->answers) {
+        if (pend->answered_by == v->frame)
+            pend->answered_by = 0;
+        if (!R->pending)
+            R->pending = pend;
+    }
+    if (synv && synv->frame == v->answers && synv->answered_by == v->frame)
+        synv->answered_by = 0;
+    v->answers = 0;
+}
+
 void tcpedu_observe(tcpedu_conn *c, const tcpedu_segment *s, tcpedu_verdict *v)
 {
     int side = s->side & 1;
     tcpedu_endpoint *S = &c->ep[side], *R = &c->ep[!side];
     uint16_t f = s->flags;
+    tcpedu_verdict *pend = R->pending, *synv = R->syn_v;
 
     memset(v, 0, sizeof *v);
     v->frame = s->frame;
@@ -1218,6 +1243,7 @@ void tcpedu_observe(tcpedu_conn *c, const tcpedu_segment *s, tcpedu_verdict *v)
     } else {
         on_other(c, S, R, s, v, side);
     }
+    unlink_same_frame(R, pend, synv, v);
     if (HAS(f, TCPEDU_F_SYN) && HAS(f, TCPEDU_F_FIN))
         v->kind = TCPEDU_SEG_ODD;
 

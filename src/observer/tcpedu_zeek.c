@@ -7,6 +7,7 @@
  * Zeek does only for events, weirds, timers or reassembly is left out.
  */
 #include "tcpedu_zeek.h"
+#include "tcpedu_time.h"
 
 #include <ctype.h>
 #include <string.h>
@@ -199,7 +200,7 @@ static bool update_inactive(tcpedu_zeek *z, tcpedu_zeek_ep *ep, tcpedu_zeek_ep *
         if (orig) {
             set_state(ep, (s->flags & TCPEDU_F_ACK) ? TCPEDU_ZK_SYN_ACK_SENT : TCPEDU_ZK_SYN_SENT);
             if (!z->attempt_at)
-                z->attempt_at = s->t_ns + TCPEDU_ZEEK_ATTEMPT_DELAY_NS;
+                z->attempt_at = tcpedu_time_add(s->t_ns, TCPEDU_ZEEK_ATTEMPT_DELAY_NS);
         } else {
             if (!(s->flags & TCPEDU_F_ACK) && peer->state == TCPEDU_ZK_SYN_ACK_SENT &&
                 s->seq == ep->start_seq) {
@@ -458,7 +459,7 @@ void tcpedu_zeek_observe(tcpedu_zeek *z, const tcpedu_segment *s)
         ep->did_close = true;
         if ((ep->state == TCPEDU_ZK_RESET || peer->did_close || peer->state == TCPEDU_ZK_INACTIVE) &&
             !z->delete_at)
-            z->delete_at = z->last_t + TCPEDU_ZEEK_CLOSE_DELAY_NS;
+            z->delete_at = tcpedu_time_add(z->last_t, TCPEDU_ZEEK_CLOSE_DELAY_NS);
     }
 }
 

@@ -26,6 +26,7 @@
 #include "tcpedu_catalogue.h"
 #include "tcpedu_observer.h"
 #include "tcpedu-sites.h"
+#include "tcpedu_time.h"
 
 /* The protocol, its handle (for set_postdissector_wanted_hfids) and the
  * protocols whose layers matter: TCP itself and the ICMPs that quote TCP
@@ -114,6 +115,7 @@ static int hf_tcpedu_conn_eff_ts = -1;
 static int hf_tcpedu_conn_eff_ecn = -1;
 static int hf_tcpedu_conn_mss_client = -1;
 static int hf_tcpedu_conn_mss_server = -1;
+static int hf_tcpedu_layers_dropped = -1;
 
 static gint ett_tcpedu = -1;
 static gint ett_tcpedu_states = -1;
@@ -129,6 +131,8 @@ static gint ett_tcpedu_timing = -1;
 static expert_field ei_tcpedu_anomaly[TCPEDU_A_COUNT];
 static expert_field ei_tcpedu_malformed = EI_INIT;
 static expert_field ei_tcpedu_quoted = EI_INIT;
+static expert_field ei_tcpedu_time_unusable = EI_INIT;
+static expert_field ei_tcpedu_layers_dropped = EI_INIT;
 
 /* Preferences: language of the texts, and the Info column prefix. */
 static gint pref_language = TCPEDU_LANG_EN;
@@ -167,6 +171,9 @@ static const char *const wanted_names[W_COUNT] = {
 };
 static int wanted_hf[W_COUNT];
 
+/* TCP layers read per frame; the rest are counted and reported
+ * (tcpedu.layers_dropped).  Layers past TCPEDU_LAYER_NUM_MAX (see
+ * tcpedu_compat.h) are dropped too: their layer number has wrapped. */
 #define TCPEDU_MAX_LAYERS 8
 
 /* Per-capture state (file scope, rebuilt by tcpedu_init for each file). */
@@ -291,7 +298,8 @@ static void read_layer(packet_info *pinfo, proto_tree *tree, int layer, tcpedu_f
     }
     e->what = FE_SEGMENT;
     s->frame = pinfo->num;
-    s->t_ns = (gint64)pinfo->abs_ts.secs * 1000000000 + pinfo->abs_ts.nsecs;
+    /* a time outside int64 nanoseconds (after 2262-04-11) saturates */
+    e->time_unusable = !tcpedu_time_from((int64_t)pinfo->abs_ts.secs, pinfo->abs_ts.nsecs, &s->t_ns);
     s->sport = (guint16)sport;
     s->dport = (guint16)dport;
     s->seq = seq;
@@ -460,22 +468,27 @@ static tcpedu_frame *first_pass(packet_info *pinfo, proto_tree *tree)
     tcpedu_frame *fr;
     wmem_list_frame_t *lf;
     int layers[TCPEDU_MAX_LAYERS];
-    guint i, n = 0;
+    guint i, n = 0, dropped = 0;
     int pos = 1;
 
     if (!tree)
         return NULL;
     /* Every TCP layer of the frame, from the list of layers: a TCP header
      * too short to be dissected has a layer but no tree item. */
-    for (lf = wmem_list_head(pinfo->layers); lf && n < TCPEDU_MAX_LAYERS;
-         lf = wmem_list_frame_next(lf), pos++)
-        if (GPOINTER_TO_INT(wmem_list_frame_data(lf)) == proto_tcp)
+    for (lf = wmem_list_head(pinfo->layers); lf; lf = wmem_list_frame_next(lf), pos++) {
+        if (GPOINTER_TO_INT(wmem_list_frame_data(lf)) != proto_tcp)
+            continue;
+        if (n < TCPEDU_MAX_LAYERS && pos <= TCPEDU_LAYER_NUM_MAX)
             layers[n++] = pos;
-    if (n == 0)
+        else
+            dropped++;
+    }
+    if (n == 0 && dropped == 0)
         return NULL;
     items = proto_get_finfo_ptr_array(tree, proto_tcp);
     fr = (tcpedu_frame *)wmem_alloc0(wmem_file_scope(), sizeof *fr + n * sizeof fr->e[0]);
     fr->n = n;
+    fr->dropped = dropped;
     for (i = 0; i < n; i++) {
         tcpedu_addr src, dst;
         /* no "tcp" item: TCP threw before adding it (a header cut short) */
@@ -593,10 +606,13 @@ static void add_text(proto_tree *tree, int hf, tvbuff_t *tvb, packet_info *pinfo
                                                    text_of(tcpedu_cat_text(id), pinfo->pool)));
 }
 
+/* A duration, unless either time is unusable (tcpedu_time.h). */
 static void add_time(proto_tree *tree, int hf, tvbuff_t *tvb, gint64 from_ns, gint64 to_ns)
 {
     nstime_t d;
-    gint64 ns = to_ns - from_ns;
+    int64_t ns;
+    if (!tcpedu_time_diff(from_ns, to_ns, &ns))
+        return;
     d.secs = (time_t)(ns / 1000000000);
     d.nsecs = (int)(ns % 1000000000);
     proto_item_set_generated(proto_tree_add_time(tree, hf, tvb, 0, 0, &d));
@@ -982,6 +998,9 @@ static void show_segment(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, co
         add_gen_enum(t, hf_tcpedu_rst_check, tvb, v->rst_check, tcpedu_rstchk_name);
 
     show_conn(t, tvb, pinfo, g);
+    if (e->time_unusable)
+        expert_add_info_format(pinfo, t, &ei_tcpedu_time_unusable, "%s",
+                               text_of(tcpedu_cat_text(TCPEDU_T_TIME_UNUSABLE), pinfo->pool));
 
     for (a = 0; a < TCPEDU_A_COUNT; a++) {
         if (v->anomalies & TCPEDU_ABIT(a)) {
@@ -1061,6 +1080,16 @@ static int dissect_tcpedu(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, v
             show_other(tvb, pinfo, tree, &fr->e[i]);
         }
     }
+    if (fr->dropped) {
+        proto_item *ti = proto_tree_add_item(tree, proto_tcpedu, tvb, 0, 0, ENC_NA);
+        proto_item_set_generated(ti);
+        proto_item_append_text(ti, ": %u more TCP header(s) in this frame, not analysed",
+                               fr->dropped);
+        add_gen_uint(proto_item_add_subtree(ti, ett_tcpedu), hf_tcpedu_layers_dropped, tvb,
+                     fr->dropped);
+        expert_add_info_format(pinfo, ti, &ei_tcpedu_layers_dropped, "%s",
+                               text_of(tcpedu_cat_text(TCPEDU_T_LAYERS_DROPPED), pinfo->pool));
+    }
     return tvb_captured_length(tvb);
 }
 
@@ -1085,6 +1114,10 @@ void proto_register_tcpedu(void)
     static hf_register_info hf[] = {
         {&hf_tcpedu_stream, {"Stream index", "tcpedu.stream", FT_UINT32, BASE_DEC, NULL, 0x0,
                              "Equal to tcp.stream", HFILL}},
+        {&hf_tcpedu_layers_dropped, {"TCP headers not analysed", "tcpedu.layers.dropped",
+                                     FT_UINT32, BASE_DEC, NULL, 0x0,
+                                     "TCP headers in this frame beyond the ones tcpedu analyses",
+                                     HFILL}},
         {&hf_tcpedu_conn, {"Connection", "tcpedu.conn", FT_UINT32, BASE_DEC, NULL, 0x0,
                            "tcpedu's connection number (a reused 4-tuple starts a new one)", HFILL}},
         {&hf_tcpedu_direction, {"Direction", "tcpedu.direction", FT_UINT8, BASE_DEC, NULL, 0x0, NULL, HFILL}},
@@ -1245,7 +1278,7 @@ void proto_register_tcpedu(void)
     static gint *ett[] = {&ett_tcpedu, &ett_tcpedu_states, &ett_tcpedu_numbers, &ett_tcpedu_conn,
                           &ett_tcpedu_flags, &ett_tcpedu_header, &ett_tcpedu_options,
                           &ett_tcpedu_timing};
-    static ei_register_info ei[TCPEDU_A_COUNT + 2];
+    static ei_register_info ei[TCPEDU_A_COUNT + 4];
     static const enum_val_t lang_vals[] = {
         {"english", "English", TCPEDU_LANG_EN},
         {"chinese", "简体中文 (Chinese)", TCPEDU_LANG_ZH},
@@ -1315,6 +1348,13 @@ void proto_register_tcpedu(void)
     ei[TCPEDU_A_COUNT + 1] = (ei_register_info){&ei_tcpedu_quoted,
         {"tcpedu.quoted_in_icmp", PI_SEQUENCE, PI_NOTE,
          "TCP header quoted in an ICMP error: not a segment of the connection", EXPFILL}};
+    ei[TCPEDU_A_COUNT + 2] = (ei_register_info){&ei_tcpedu_time_unusable,
+        {"tcpedu.time_unusable", PI_PROTOCOL, PI_NOTE,
+         "Frame time outside 1677-09-21 .. 2262-04-11: no durations are computed from it", EXPFILL}};
+    ei[TCPEDU_A_COUNT + 3] = (ei_register_info){&ei_tcpedu_layers_dropped,
+        {"tcpedu.layers_dropped", PI_UNDECODED, PI_NOTE,
+         "More TCP headers in this frame than tcpedu analyses: the later ones are not analysed",
+         EXPFILL}};
     expert = expert_register_protocol(proto_tcpedu);
     expert_register_field_array(expert, ei, (int)G_N_ELEMENTS(ei));
 

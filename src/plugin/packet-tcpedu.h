@@ -47,6 +47,7 @@ typedef enum { FE_SEGMENT, FE_QUOTED, FE_MALFORMED } fe_what;
 typedef struct {
     guint8 what;          /* fe_what */
     guint8 has_stream;
+    guint8 time_unusable; /* the frame's time is outside int64 nanoseconds */
     guint32 stream;
     tcpedu_gconn *conn;   /* FE_SEGMENT only */
     tcpedu_segment seg;
@@ -67,6 +68,7 @@ static inline guint8 tcpedu_entry_dir(const tcpedu_fentry *e)
 /* Per-frame record: one entry per TCP header (tunnels carry several). */
 typedef struct {
     guint n;
+    guint dropped;        /* TCP layers beyond what tcpedu reads (see first_pass) */
     tcpedu_fentry e[];
 } tcpedu_frame;
 

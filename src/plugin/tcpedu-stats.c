@@ -38,6 +38,7 @@
 #include "tcpedu-render.h"
 #include "tcpedu_catalogue.h"
 #include "tcpedu_observer.h"
+#include "tcpedu_time.h"
 #include "tcpedu_zeek.h"
 
 /* ---- per-connection aggregates ----------------------------------------- */
@@ -209,9 +210,12 @@ static char *frame_list(const guint32 *frames, const char *sep)
 static double hs_rtt_ms(const tcpedu_conn *c)
 {
     unsigned total = tcpedu_conn_hs_total(c);
+    int64_t ns;
     if (!c->hs_complete || total < 2 || !c->hs_frame[0] || !c->hs_frame[total - 1])
         return -1.0;
-    return (double)(c->hs_t[total - 1] - c->hs_t[0]) / 1e6;
+    if (!tcpedu_time_diff(c->hs_t[0], c->hs_t[total - 1], &ns))
+        return -1.0; /* a time outside int64 nanoseconds (tcpedu_time.h) */
+    return (double)ns / 1e6;
 }
 
 /* The connection's anomalies, including the one only the end can tell. */
@@ -248,12 +252,33 @@ static const char *zeek_orig_role(const conn_agg *a)
     return a->zeek.orig_side == client_side(a->g) ? "client" : "server";
 }
 
+/* The padded text table lists at most this many Zeek rows per connection
+ * ("... and N more" after them): each connection's line then has a bounded
+ * length, and the table, padded to its widest line, stays linear in the
+ * capture's size (docs/REPORTS.md).  conns-tsv and conns-json list all. */
+#define TCPEDU_TEXT_ZEEK_ROWS_MAX 4
+
 /* Zeek's conn_state / history, several rows joined with ',' when Zeek
- * would have split the connection. */
-static char *zeek_field(const conn_agg *a, int which)
+ * would have split the connection; at most @p max rows (0 = all). */
+static char *zeek_field(const conn_agg *a, int which, guint max)
 {
     GString *s = g_string_new("");
-    guint i;
+    guint i, rows = a->zeek_rows->len + 1;
+
+    if (max && rows > max) {
+        /* the first max - 1 rows, then how many more there are */
+        for (i = 0; i + 1 < max; i++) {
+            const char *row = (const char *)g_ptr_array_index(a->zeek_rows, i);
+            const char *tab = strchr(row, '\t');
+            if (which == 0)
+                g_string_append_len(s, row, tab - row);
+            else
+                g_string_append(s, tab + 1);
+            g_string_append_c(s, ',');
+        }
+        g_string_append_printf(s, "... and %u more", rows - (max - 1));
+        return g_string_free(s, FALSE);
+    }
     for (i = 0; i < a->zeek_rows->len; i++) {
         const char *row = (const char *)g_ptr_array_index(a->zeek_rows, i);
         const char *tab = strchr(row, '\t');
@@ -301,8 +326,9 @@ static char *quic_server(const tcpedu_quic *q)
     return s;
 }
 
-/* One row as strings ("" = nothing); list fields separated by @p sep. */
-static void conn_row(const conn_agg *a, char **out, const char *sep)
+/* One row as strings ("" = nothing); list fields separated by @p sep; at
+ * most @p zeek_max Zeek rows (0 = all). */
+static void conn_row(const conn_agg *a, char **out, const char *sep, guint zeek_max)
 {
     const tcpedu_gconn *g = a->g;
     const tcpedu_conn *c = &g->obs;
@@ -326,8 +352,8 @@ static void conn_row(const conn_agg *a, char **out, const char *sep)
     out[C_S2C_BYTES] = g_strdup_printf("%" G_GUINT64_FORMAT, a->bytes[!cl]);
     out[C_ANOMALIES] = anomaly_list(conn_anomalies(c), sep);
     out[C_ZEEK_ORIG] = g_strdup(zeek_orig_role(a));
-    out[C_ZEEK_STATE] = zeek_field(a, 0);
-    out[C_ZEEK_HISTORY] = zeek_field(a, 1);
+    out[C_ZEEK_STATE] = zeek_field(a, 0, zeek_max);
+    out[C_ZEEK_HISTORY] = zeek_field(a, 1, zeek_max);
     site_cols(g, out);
 }
 
@@ -359,7 +385,7 @@ static void draw_text(tcpedu_rep *r, GPtrArray *v)
         width[c] = strlen(col_names[c]);
     for (i = 0; i < v->len; i++) {
         rows[i] = g_new0(char *, C_COUNT);
-        conn_row((const conn_agg *)g_ptr_array_index(v, i), rows[i], ",");
+        conn_row((const conn_agg *)g_ptr_array_index(v, i), rows[i], ",", TCPEDU_TEXT_ZEEK_ROWS_MAX);
         for (c = 0; c < C_COUNT; c++)
             width[c] = MAX(width[c], strlen(or_dash(rows[i][c])));
     }
@@ -403,7 +429,7 @@ static void draw_tsv(GPtrArray *v)
         printf("%s%s", c ? "\t" : "", col_names[c]);
     printf("\n");
     for (i = 0; i < v->len; i++) {
-        conn_row((const conn_agg *)g_ptr_array_index(v, i), row, ",");
+        conn_row((const conn_agg *)g_ptr_array_index(v, i), row, ",", 0);
         for (c = 0; c < C_COUNT; c++)
             printf("%s%s", c ? "\t" : "", or_dash(row[c]));
         printf("\n");
@@ -460,7 +486,7 @@ static void draw_json(tcpedu_rep *r, GPtrArray *v)
         g_string_append(out, "null");
     g_string_append(out, ",\n  \"connections\": [");
     for (i = 0; i < v->len; i++) {
-        conn_row((const conn_agg *)g_ptr_array_index(v, i), row, ",");
+        conn_row((const conn_agg *)g_ptr_array_index(v, i), row, ",", 0);
         g_string_append(out, i ? ",\n    {" : "\n    {");
         for (c = 0; c < C_COUNT; c++) {
             g_string_append_printf(out, "%s\"%s\": ", c ? ", " : "", col_names[c]);

@@ -48,4 +48,10 @@ typedef gboolean tcpedu_pref_bool;
 /* FT_STRING fields take BASE_NONE in 4.0 (STR_UNICODE is 4.2+ only). */
 #define TCPEDU_BASE_STRING BASE_NONE
 
+/* The last protocol layer number field_info.total_layer_num can tell
+ * apart: it is copied from packet_info.curr_layer_num, a guint8 that
+ * wraps after 255 (4.0; later versions keep it 8-bit and stop dissection
+ * well before, so the limit is harmless there). */
+#define TCPEDU_LAYER_NUM_MAX 255
+
 #endif /* TCPEDU_COMPAT_H */

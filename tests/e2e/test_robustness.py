@@ -148,6 +148,10 @@ class Robustness(unittest.TestCase):
         # The plugin really looked at them.  Not required of every copy: a
         # TCP header cut to fewer than 4 captured bytes (tunnel-gre.pcap at
         # snaplen 60) gets no TCP tree item from Wireshark, so no tcpedu tree.
+        # sflow-layer-255.pcap is one 6 KB frame whose TCP header is its
+        # 459th layer: every cut or 2%-corrupted copy loses it.
+        if os.path.basename(cap) in ("sflow-layer-255.pcap",):
+            return
         self.assertTrue(any(TREE_TEXT in out for out in outs),
                         "%s: no tcpedu tree on any damaged copy" % os.path.basename(cap))
 

@@ -430,3 +430,45 @@ TEST(zeek_timers_split_rows)
     s.t_ns = INT64_C(5000000000);
     CHECK(tcpedu_zeek_is_reuse(&t.z, &s));
 }
+
+/* One segment at time @p t_ns, fed to the model unless Zeek would split. */
+static bool zt(zsim *t, int side, const char *flags, uint32_t seq, uint32_t ack, int64_t t_ns)
+{
+    tcpedu_segment s = make_segment(++t->frame, side, t->port, flags, seq, ack, 0, 1000);
+    s.t_ns = t_ns;
+    if (tcpedu_zeek_is_reuse(&t->z, &s))
+        return true;
+    tcpedu_zeek_observe(&t->z, &s);
+    return false;
+}
+
+TEST(zeek_timers_near_the_end_of_time)
+{
+    /* Times 1 s before the last representable nanosecond (2262-04-11):
+     * the attempt and close timers (t + 5 s) must saturate, not overflow
+     * (signed overflow is undefined; wrapped, the timer fired at once and
+     * split a retransmitted SYN 1 ns later into a new row). */
+    const int64_t late = INT64_MAX - INT64_C(1000000000);
+    zsim t;
+
+    zsim_init(&t);
+    CHECK(!zt(&t, 0, "S", CISN, 0, late));
+    CHECK(!zt(&t, 0, "S", CISN, 0, late + 1));
+    CHECK_ZEEK(&t, "S0", "S");
+    /* a saturated time is the latest time: the timer has run out by then */
+    CHECK(zt(&t, 0, "A", CISN + 1, SISN + 1, INT64_MAX));
+
+    zsim_init(&t);
+    CHECK(!zt(&t, 0, "S", CISN, 0, late));
+    CHECK(!zt(&t, 1, "SA", SISN, CISN + 1, late + 1));
+    CHECK(!zt(&t, 0, "A", CISN + 1, SISN + 1, late + 2));
+    CHECK(!zt(&t, 0, "R", CISN + 1, 0, late + 3));
+    CHECK(!zt(&t, 0, "R", CISN + 1, 0, late + 4)); /* still the same row */
+    CHECK_ZEEK(&t, "RSTO", "ShAR");
+
+    /* and at the other end of the range */
+    zsim_init(&t);
+    CHECK(!zt(&t, 0, "S", CISN, 0, INT64_MIN + 1));
+    CHECK(!zt(&t, 0, "S", CISN, 0, INT64_MIN + 2));
+    CHECK(zt(&t, 0, "A", CISN + 1, SISN + 1, INT64_MIN + INT64_C(5000000001)));
+}

@@ -238,6 +238,8 @@ class Capture:
         return "\n".join(lines) + "\n"
 
     def write(self, outdir):
+        if getattr(self, "pcapng_usec", None) is not None:
+            return self.write_pcapng(outdir)
         path = os.path.join(outdir, self.name + ".pcap")
         with tempfile.TemporaryDirectory() as tmp:
             txt = os.path.join(tmp, self.name + ".txt")
@@ -250,6 +252,31 @@ class Capture:
         if any(caplen is not None for _, _, caplen in self.frames):
             apply_caplens(path, [c for _, _, c in self.frames])
         return path
+
+
+def pcapng_block(btype, body):
+    body += b"\x00" * (-len(body) % 4)
+    total = 12 + len(body)
+    return struct.pack("<II", btype, total) + body + struct.pack("<I", total)
+
+
+def write_pcapng(cap, outdir):
+    """A little-endian pcapng file: one section, one Ethernet interface with
+    the default resolution (microseconds, 64-bit timestamps, which reach far
+    beyond what classic pcap's 32-bit seconds can hold), one Enhanced Packet
+    Block per frame at cap.pcapng_usec[i] microseconds since 1970."""
+    path = os.path.join(outdir, cap.name + ".pcapng")
+    out = pcapng_block(0x0A0D0D0A, struct.pack("<IHHq", 0x1A2B3C4D, 1, 0, -1))
+    out += pcapng_block(1, struct.pack("<HHI", 1, 0, 0))
+    for usec, (_, frame, _) in zip(cap.pcapng_usec, cap.frames):
+        out += pcapng_block(6, struct.pack("<IIIII", 0, usec >> 32, usec & M32,
+                                           len(frame), len(frame)) + frame)
+    with open(path, "wb") as f:
+        f.write(out)
+    return path
+
+
+Capture.write_pcapng = write_pcapng
 
 
 def apply_caplens(path, caplens):
@@ -1060,6 +1087,148 @@ def syn_options():
     return cap
 
 
+def udp_datagram(src, dst, sport, dport, payload):
+    """UDP header + payload, checksum 0 (none: allowed over IPv4)."""
+    return struct.pack("!HHHH", sport, dport, 8 + len(payload), 0) + payload
+
+
+def sflow_datagram(frames, seq=1):
+    """sFlow v5 datagram (agent 203.0.113.50) with one flow sample per frame
+    in `frames`, each carrying the whole frame as a raw Ethernet header
+    record. Wireshark dissects every sampled header down to TCP, so one
+    capture frame holds as many TCP headers as samples."""
+    out = struct.pack("!II4sIIII", 5, 1, bytes([203, 0, 113, 50]), 0, seq,
+                      3600000, len(frames))
+    for i, frame in enumerate(frames):
+        pad = b"\x00" * (-len(frame) % 4)
+        record = struct.pack("!IIII", 1, len(frame) + 4, 0, len(frame)) + frame + pad
+        record = struct.pack("!II", 1, len(record)) + record
+        body = struct.pack("!IIIIIIII", seq * 1000 + i, 3, 1, 1 + i, 0, 3,
+                           4, 1) + record
+        out += struct.pack("!II", 1, len(body)) + body
+    return out
+
+
+def sflow_capture(name, samples_per_frame):
+    """A capture of sFlow datagrams: `samples_per_frame` is a list of
+    (t, [frame bytes, ...]); each becomes one UDP frame from the agent
+    203.0.113.50 to the collector 203.0.113.60:6343."""
+    cap = Capture(name)
+    agent = Host("203.0.113.50", "02:1a:cb:00:71:32", 64, 0x2B11)
+    collector = Host("203.0.113.60", "02:1a:cb:00:71:3c", 64, 0x7C02)
+    for i, (t, frames) in enumerate(samples_per_frame):
+        udp = udp_datagram(agent, collector, 40500, 6343,
+                           sflow_datagram(frames, i + 1))
+        cap.add(t, cap.ethernet(agent, collector,
+                                ipv4_packet(agent, collector, 17, udp, df=False)))
+    return cap
+
+
+def sampled_frames(name, build):
+    """The frames `build(conn)` sends on a connection (client
+    192.0.2.10:40030, server 198.51.100.80:80, c=0x2F7C11A0, s=0x84D3E95B),
+    as bytes, without writing them to any capture file."""
+    scratch = Capture(name + "-sampled")
+    conn = new_conn(scratch, 40030, 80, 0x2F7C11A0, 0x84D3E95B)
+    build(conn)
+    return [frame for _, frame, _ in scratch.frames]
+
+
+@scenario
+def sflow_many_headers():
+    """sFlow v5 (UDP 6343, agent 203.0.113.50 -> collector 203.0.113.60)
+    sampling one short connection: client 192.0.2.10:40030, server
+    198.51.100.80:80, c=0x2F7C11A0, s=0x84D3E95B. Wireshark dissects each
+    sampled Ethernet header down to TCP, so one frame holds several TCP
+    headers of the same connection.
+    1. t=0 one datagram, 2 samples: SYN seq=c, then SYN,ACK seq=s ack=c+1.
+    2. t=0.1 one datagram, 2 samples: ACK seq=c+1 ack=s+1, then PSH,ACK
+       seq=c+1 ack=s+1 len=41.
+    3. t=0.2 one datagram, 2 samples: S>C ACK seq=s+1 ack=c+42 (acks the
+       data of frame 2), then the same ACK again.
+    4. t=0.3 one datagram, 10 samples: C>S PSH,ACK seq=c+42 ack=s+1 len=41,
+       S>C ACK seq=s+1 ack=c+83 (acks the sample before it, in the same
+       frame), then 8 more copies of that ACK: tcpedu analyses 8 TCP
+       headers per frame and reports the other 2.
+    5. t=0.4 one datagram, 1 sample: S>C ACK seq=s+1 ack=c+83."""
+    def build(conn):
+        handshake(conn, 0.0)
+        conn.send("c", "PA", 0.1, REQ)
+        conn.send("s", "A", 0.2)
+        conn.send("c", "PA", 0.3, REQ)
+        conn.send("s", "A", 0.3)
+    f = sampled_frames("sflow-many-headers", build)
+    syn, synack, ack3, req, ack_req, req2, ack_req2 = f
+    return sflow_capture("sflow-many-headers", [
+        (0.0, [syn, synack]), (0.1, [ack3, req]), (0.2, [ack_req, ack_req]),
+        (0.3, [req2] + [ack_req2] * 9), (0.4, [ack_req2])])
+
+
+@scenario
+def sflow_layer_255():
+    """Protocol layer numbers wrap after 255 in Wireshark 4.0. One sFlow v5
+    datagram (as in sflow-many-headers) with 90 samples of a UDP datagram
+    (192.0.2.10:5353 -> 198.51.100.80:5353, 8 bytes of zeros; each sample
+    adds Ethernet, IPv4 and UDP layers), then one sample of a TCP SYN
+    (client 192.0.2.10:40030, server 198.51.100.80:80, c=0x2F7C11A0) whose
+    TCP layer is past layer 255.
+    1. t=0 the datagram."""
+    client, server = hosts(40030)
+    udp = udp_datagram(client, server, 5353, 5353, b"\x00" * 8)
+    udp_frame = Capture("scratch").ethernet(
+        client, server, ipv4_packet(client, server, 17, udp, ident=0x1111))
+    syn = sampled_frames("sflow-layer-255", lambda conn: conn.send("c", "S", 0.0))[0]
+    return sflow_capture("sflow-layer-255", [(0.0, [udp_frame] * 90 + [syn])])
+
+
+@scenario
+def conns_many_zeek_rows():
+    """A capture shaped to make `-z tcpedu,conns` large: the padded text
+    table's width is set by its widest line. Client 192.0.2.10, server
+    198.51.100.80:80, no server ever answers.
+    1-300. t=0.000 .. 0.299 (1 ms apart) one SYN each from ports 41000 ..
+       41299, c=0x10000000 + port: 300 one-SYN connections.
+    301-600. t=1, 7, 13, ... (6 s apart) the same SYN from port 40032,
+       c=0x5A5A0001, 300 times: one tcpedu connection (a retransmitted SYN)
+       that Zeek logs as 300 rows (its 5 s attempt timer ends each one)."""
+    cap = Capture("conns-many-zeek-rows")
+    pair = hosts(40032)
+    for i in range(300):
+        port = 41000 + i
+        conn = new_conn(cap, port, 80, 0x10000000 + port, 0, host_pair=pair)
+        conn.send("c", "S", i * 0.001)
+    conn = new_conn(cap, 40032, 80, 0x5A5A0001, 0, host_pair=pair)
+    for i in range(300):
+        conn.send("c", "S", 1 + 6 * i, seq=0x5A5A0001)
+    return cap
+
+
+YEAR_3000 = 32503680000  # 3000-01-01 00:00:00 UTC, seconds since 1970
+
+
+@scenario
+def time_after_2262():
+    """Frame times beyond 2262-04-11 (the last instant of 64-bit
+    nanoseconds), as a broken clock or a crafted file gives: a pcapng file
+    (classic pcap cannot hold such times). Client 192.0.2.10:40031, server
+    198.51.100.80:80, c=0x6C21F0B3, s=0xD9A4572E.
+    1. t=2024-06-03 09:00:00 C>S SYN seq=c.
+    2. t=3000-01-01 00:00:00 S>C SYN,ACK seq=s ack=c+1.
+    3. 20 ms later C>S ACK seq=c+1 ack=s+1.
+    4-6. 100 ms after frame 2: C>S PSH,ACK len=41; S>C PSH,ACK len=43;
+       C>S ACK.
+    7-9. 500 ms after frame 2: three-segment close started by the client."""
+    cap = Capture("time-after-2262")
+    conn = new_conn(cap, 40031, 80, 0x6C21F0B3, 0xD9A4572E)
+    handshake(conn, 0.0)
+    exchange(conn, 0.1)
+    close3(conn, 0.5)
+    late = YEAR_3000 * 1_000_000
+    cap.pcapng_usec = [BASE_TIME * 1_000_000] + [
+        late + round((t - RTT) * 1_000_000) for t, _, _ in cap.frames[1:]]
+    return cap
+
+
 @scenario
 def ipv6():
     """A short connection over IPv6. Client [2001:db8:1::10]:40023, server
@@ -1431,7 +1600,8 @@ def readme_row(func, cap):
             out.append("<br>" + word)
         else:
             out.append(word.replace("<", "&lt;").replace("|", "\\|"))
-    return "| `%s.pcap` | %d | %s |\n" % (cap.name, len(cap.frames),
+    ext = ".pcapng" if getattr(cap, "pcapng_usec", None) is not None else ".pcap"
+    return "| `%s%s` | %d | %s |\n" % (cap.name, ext, len(cap.frames),
                                          " ".join(out))
 
 
@@ -1461,9 +1631,9 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         build_all(tmp)
         expected = sorted(f for f in os.listdir(tmp)
-                          if f.endswith(".pcap") or f == "README.md")
+                          if f.endswith((".pcap", ".pcapng")) or f == "README.md")
         present = sorted(f for f in os.listdir(HERE)
-                         if f.endswith(".pcap") or f == "README.md")
+                         if f.endswith((".pcap", ".pcapng")) or f == "README.md")
         bad = []
         for f in expected:
             mine = os.path.join(HERE, f)
