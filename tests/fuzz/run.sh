@@ -36,8 +36,7 @@ OUT=$ROOT/build-fuzz
 mkdir -p "$OUT"
 SRC=("$HERE/fuzz_observer.c" "$ROOT/src/observer/tcpedu_observer.c"
      "$ROOT/src/observer/tcpedu_names.c" "$ROOT/src/observer/tcpedu_zeek.c")
-# TCPEDU_FUZZ_DEFECT3_OPEN: see check_verdict() in fuzz_observer.c.
-FLAGS=(-g -O1 -Wall -Wextra -I"$ROOT/src/observer" -DTCPEDU_FUZZ_DEFECT3_OPEN)
+FLAGS=(-g -O1 -Wall -Wextra -I"$ROOT/src/observer" -I"$ROOT/tests/unit")
 "$CC" "${FLAGS[@]}" -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
       "${SRC[@]}" -o "$OUT/fuzz_observer"
 
