@@ -102,7 +102,6 @@ Depends: $dep_line
 Recommends: tshark | wireshark
 Section: net
 Priority: optional
-Homepage: https://github.com/
 Description: Wireshark plugin explaining TCP handshakes and teardowns (Wireshark $TCPEDU_WS_VERSION)
  tcpedu adds a "TCP lifecycle (tcpedu)" tree to every TCP segment: which
  handshake or teardown step it is, the RFC 9293 state of both endpoints
@@ -113,7 +112,6 @@ Description: Wireshark plugin explaining TCP handshakes and teardowns (Wireshark
  This build is for Wireshark $TCPEDU_WS_VERSION (built against $TCPEDU_WS_FULL_VERSION); a plugin
  only loads into the Wireshark major.minor it was built for.
 EOF
-sed -i '/^Homepage: https:\/\/github.com\/$/d' "$stage/DEBIAN/control"
 
 mkdir -p "$OUT"
 deb=$OUT/tcpedu_${version}_${arch}.deb
