@@ -157,9 +157,21 @@ if [[ ${TCPEDU_ROOT_LOCKED:-} != "$SUITE" ]]; then
     export TCPEDU_ROOT_LOCKED=$SUITE
 fi
 t0=$(date +%s)
-make_base
+# In a subshell, so that a failure to remake a stale root can fall back to
+# the cached one.
+( trap cleanup EXIT; make_base; ((ROOT_ONLY == 2)) || make_dev )
+rc=$?
+if ((rc == EXIT_NOROOT)); then
+    if [[ -f $ROOTS/$SUITE/base/.tcpedu-stamp ]] &&
+       { ((ROOT_ONLY == 2)) || [[ -f $ROOTS/$SUITE/dev/.tcpedu-stamp ]]; }; then
+        say "!!! could not remake the root: USING THE CACHED ONE from $(date -d @"$(sed -n 1p "$ROOTS/$SUITE/base/.tcpedu-stamp")") !!!"
+    else
+        exit $EXIT_NOROOT
+    fi
+elif ((rc != 0)); then
+    exit $rc
+fi
 ((ROOT_ONLY == 2)) && exit 0
-make_dev
 say "roots ready in $(( $(date +%s) - t0 )) s"
 ((ROOT_ONLY)) && exit 0
 
