@@ -26,7 +26,9 @@
  *     custom column on _ws.col.info shows the "[Handshake 1/3]" prefix.
  *     (Adding a second _ws.col.info item from the post-dissector would only
  *     give those a second, different value.)  tcpedu therefore adds the
- *     prefix as its own field, tcpedu.label, on every version.
+ *     prefix as its own field, tcpedu.label, on every version.  (The
+ *     column fields are registered fields named _ws.col.info etc. from
+ *     4.2 on; 4.0 only knows the special names _ws.col.Info etc.)
  *   - `-T fields` prints booleans as True/False (4.0: 1/0); display
  *     filters accept both (`tcpedu.quoted == 1`, `== True`).
  * 4.4
