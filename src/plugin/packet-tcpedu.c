@@ -84,6 +84,7 @@ static int hf_tcpedu_handshake_frame = -1;
 static int hf_tcpedu_teardown_frame = -1;
 static int hf_tcpedu_quoted = -1;
 static int hf_tcpedu_headline = -1;
+static int hf_tcpedu_label = -1;
 static int hf_tcpedu_flags_explain = -1;
 static int hf_tcpedu_seq_explain = -1;
 static int hf_tcpedu_ack_explain = -1;
@@ -966,6 +967,11 @@ static void show_segment(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, co
     t = proto_item_add_subtree(ti, ett_tcpedu);
 
     proto_item_set_generated(proto_tree_add_string(t, hf_tcpedu_headline, tvb, 0, 0, headline));
+    /* The Info column prefix as a field of its own: from 4.2 on the prefix
+     * cannot reach _ws.col.info (see tcpedu_compat.h), so filters and custom
+     * columns use this instead, on every version. */
+    if (v->step || v->phase == TCPEDU_PH_RESET)
+        proto_item_set_generated(proto_tree_add_string(t, hf_tcpedu_label, tvb, 0, 0, label));
     add_gen_uint(t, hf_tcpedu_stream, tvb, e->stream);
     add_gen_uint(t, hf_tcpedu_conn, tvb, g->index);
     ti = add_gen_enum(t, hf_tcpedu_direction, tvb, tcpedu_entry_dir(e), tcpedu_dir_name);
@@ -1213,6 +1219,10 @@ void proto_register_tcpedu(void)
                              HFILL}},
         {&hf_tcpedu_headline, {"Headline", "tcpedu.headline", FT_STRING, TCPEDU_BASE_STRING, NULL, 0x0,
                                "Phase, step and what the segment does", HFILL}},
+        {&hf_tcpedu_label, {"Label", "tcpedu.label", FT_STRING, TCPEDU_BASE_STRING, NULL, 0x0,
+                            "Phase and step as in the Info column prefix (Handshake 1/3, "
+                            "Teardown 2/4, Reset), in the language preference; "
+                            "only on handshake and teardown steps and resets", HFILL}},
         {&hf_tcpedu_flags_explain, {"Meaning", "tcpedu.flags.explain", FT_STRING, TCPEDU_BASE_STRING, NULL,
                                     0x0, "What the flags that matter here say", HFILL}},
         {&hf_tcpedu_seq_explain, {"Meaning", "tcpedu.seq.explain", FT_STRING,

@@ -1,9 +1,46 @@
 /*
  * tcpedu_compat.h - every difference between the Wireshark versions tcpedu
- * builds against (4.0 now; 4.4 and 4.6 next), and nothing else.
+ * builds against, and nothing else.
+ *
+ * Tested: 4.0 (Debian 12 bookworm), 4.4 (Debian 13 trixie), 4.6 (Debian sid);
+ * scripts/test-in.sh runs the whole suite against each.  4.2 is covered on
+ * paper only (no Debian suite ships it): the guards below say "4.2" where
+ * the change came with 4.2.
  *
  * Rule: no other file tests WIRESHARK_VERSION_*.  When a new version needs
  * a change, add a macro or inline function here and use it there.
+ *
+ * What changed for tcpedu, by version:
+ *
+ * 4.2 (API)
+ *   - field_info.value became a pointer (TCPEDU_FI_FVALUE).
+ *   - plugin_describe() appeared: without it `tshark -G plugins` and
+ *     About > Plugins show the type as "unknown" (TCPEDU_PLUGIN_DESCRIBE).
+ *   - expert_add_info() returns the item (tcpedu ignores the value).
+ * 4.2 (behaviour users see; no code can change it)
+ *   - The columns become _ws.col.* fields in packet-frame.c *before* the
+ *     post-dissectors run, from a copy of the column text.  A
+ *     post-dissector's col_prepend_fstr() still reaches the packet list and
+ *     tshark's summary lines, but not _ws.col.info, so neither
+ *     `-Y '_ws.col.info contains "Handshake"'` nor `-e _ws.col.info` nor a
+ *     custom column on _ws.col.info shows the "[Handshake 1/3]" prefix.
+ *     (Adding a second _ws.col.info item from the post-dissector would only
+ *     give those a second, different value.)  tcpedu therefore adds the
+ *     prefix as its own field, tcpedu.label, on every version.  (The
+ *     column fields are registered fields named _ws.col.info etc. from
+ *     4.2 on; 4.0 only knows the special names _ws.col.Info etc.)
+ *   - `-T fields` prints booleans as True/False (4.0: 1/0); display
+ *     filters accept both (`tcpedu.quoted == 1`, `== True`).
+ * 4.4
+ *   - Boolean preferences take bool * (tcpedu_pref_bool).
+ *   - `-G protocols` has 6 columns (4.0: 3); `-G protocols`/`-G values`
+ *     list _ws.dissector_bug ("Dissector bug").
+ * 4.6
+ *   - The stat-tap init callback returns bool (TCPEDU_STAT_INIT_*).
+ *   - val_to_str() takes a scope (tcpedu uses val_to_str_const, stable);
+ *     epan/value_string.h moved to wsutil/ (include epan/packet.h).
+ *   - FT_RELATIVE_TIME values print in adaptive units ("14.291
+ *     microseconds") in the tree; -T fields still prints seconds.
  */
 #ifndef TCPEDU_COMPAT_H
 #define TCPEDU_COMPAT_H
@@ -43,6 +80,23 @@ typedef gboolean tcpedu_pref_bool;
 #define TCPEDU_STAT_INIT_FAIL return false
 #else
 #define TCPEDU_STAT_INIT_FAIL exit(1)
+#endif
+
+/* plugin_describe() (4.2+): tell the loader what kind of plugin this is.
+ * Its flags are in wsutil/plugins.h; the value is defined here should a
+ * development package lack that header. */
+#if TCPEDU_WS_AT_LEAST(4, 2)
+#define TCPEDU_PLUGIN_DESCRIBE 1
+#if defined(__has_include)
+#if __has_include(<wsutil/plugins.h>)
+#include <wsutil/plugins.h>
+#endif
+#endif
+#ifndef WS_PLUGIN_DESC_DISSECTOR
+#define WS_PLUGIN_DESC_DISSECTOR (1UL << 0)
+#endif
+#else
+#define TCPEDU_PLUGIN_DESCRIBE 0
 #endif
 
 /* FT_STRING fields take BASE_NONE in 4.0 (STR_UNICODE is 4.2+ only). */

@@ -28,9 +28,20 @@ SHARED = os.path.abspath(os.path.join(SOURCE_DIR, "..", "shared", "captures"))
 
 # Text on stderr that means tshark or a dissector broke, whatever the exit
 # code; and text in the decoded output (-V) that means a dissector threw.
+# The output markers are not looked for in -G glossaries: from 4.4 on
+# `-G protocols` and `-G values` list the field _ws.dissector_bug
+# ("Dissector bug").
 FATAL_MARKERS = ("dissector bug", "Dissector bug", "ws_assert", "Segmentation fault",
                  "Aborted", "AddressSanitizer", "CRITICAL", "g_assert")
 FATAL_OUTPUT_MARKERS = ("Dissector bug", "dissector bug")
+
+# The Wireshark major.minor the plugin was built for, as a tuple (4, 0).
+WS = tuple(int(x) for x in WS_VERSION.split(".")[:2])
+
+
+def _option(args, flag):
+    """Values of every `flag VALUE` pair in @args (e.g. -e, -E)."""
+    return [args[i + 1] for i, a in enumerate(args[:-1]) if a == flag]
 
 
 class Tshark:
@@ -61,8 +72,11 @@ class Tshark:
             self.copied[path] = dst
         return self.copied[path]
 
-    def run(self, args, check=True, timeout=600):
-        """Run tshark with @args; return (rc, stdout, stderr)."""
+    def run(self, args, check=True, timeout=600, raw=False):
+        """Run tshark with @args; return (rc, stdout, stderr).
+
+        With `-T fields`, boolean fields are printed as 1/0 whatever the
+        version (4.2+ prints True/False), unless @raw."""
         env = {"HOME": self.home, "PATH": "/usr/sbin:/usr/bin:/sbin:/bin", "LANG": "C.UTF-8",
                "LC_ALL": "C.UTF-8"}
         for k in ("WIRESHARK_DEBUG_WMEM_OVERRIDE", "G_SLICE", "LD_PRELOAD", "ASAN_OPTIONS"):
@@ -77,11 +91,71 @@ class Tshark:
         err = p.stderr.decode("utf-8", "replace")
         if check:
             bad = [m for m in FATAL_MARKERS if m in err]
-            bad += [m for m in FATAL_OUTPUT_MARKERS if m in out]
+            if "-G" not in args:
+                bad += [m for m in FATAL_OUTPUT_MARKERS if m in out]
             if p.returncode != 0 or bad:
                 raise AssertionError("tshark %s failed (rc %d, %s):\n%s" %
                                      (" ".join(args), p.returncode, bad, err[-3000:]))
+        if not raw and "fields" in _option(list(args), "-T"):
+            out = self._booleans_as_numbers(list(args), out)
         return p.returncode, out, err
+
+    def field_types(self):
+        """{field: FT_ type} from tshark -G fields."""
+        if not hasattr(self, "_types"):
+            _, out, _ = self.run(["-G", "fields"])
+            self._types = {}
+            for line in out.splitlines():
+                parts = line.split("\t")
+                if len(parts) >= 4 and parts[0] == "F":
+                    self._types[parts[2]] = parts[3]
+        return self._types
+
+    def _booleans_as_numbers(self, args, out):
+        """-T fields output with True/False (4.2+) of boolean columns as 1/0."""
+        fields = _option(args, "-e")
+        types = self.field_types()
+        bools = [i for i, f in enumerate(fields) if types.get(f) == "FT_BOOLEAN"]
+        if not bools:
+            return out
+        sep, agg = "\t", ","
+        for e in _option(args, "-E"):
+            if e.startswith("separator="):
+                sep = {"/t": "\t", "/s": " "}.get(e[10:], e[10:])
+            elif e.startswith("aggregator="):
+                agg = {"/s": " "}.get(e[11:], e[11:])
+        num = {"True": "1", "False": "0"}
+        lines = []
+        for line in out.split("\n"):
+            cols = line.split(sep)
+            if len(cols) == len(fields):
+                for i in bools:
+                    cols[i] = agg.join(num.get(x, x) for x in cols[i].split(agg))
+            lines.append(sep.join(cols))
+        return "\n".join(lines)
+
+    def protocols(self):
+        """[(name, short name, filter name)] from tshark -G protocols
+        (4.4+ adds three more columns)."""
+        _, out, _ = self.run(["-G", "protocols"])
+        return [tuple(line.split("\t")[:3]) for line in out.splitlines()
+                if line.count("\t") >= 2]
+
+    def info_column(self, capture, extra=(), two_pass=True):
+        """{frame: Info column as the packet list and tshark's summary lines
+        show it}.  From 4.2 on a post-dissector's Info prefix is not in
+        _ws.col.info (see src/plugin/tcpedu_compat.h), so read the column
+        itself: -T tabs with a two-column layout."""
+        args = ["-r", self.capture(capture), "-T", "tabs",
+                "-o", 'gui.column.format:"No.","%m","Info","%i"'] + list(extra)
+        if two_pass:
+            args.append("-2")
+        _, out, _ = self.run(args)
+        rows = {}
+        for line in out.splitlines():
+            num, info = line.split("\t", 1)
+            rows[num.strip()] = info
+        return rows
 
     def values(self):
         """{field: {number: name}} from tshark -G values (the documented names)."""

@@ -103,13 +103,11 @@ class Headlines(unittest.TestCase):
                                             "[Teardown 1/3]", "[Teardown 2/3]", "[Teardown 3/3]"]),
                                ("chinese", ["[握手 1/3]", "[握手 2/3]", "[握手 3/3]",
                                             "[挥手 1/3]", "[挥手 2/3]", "[挥手 3/3]"])):
-            _, out, _ = t.run(["-r", cap, "-2", "-o", "tcpedu.language:" + lang, "-T", "fields",
-                               "-e", "_ws.col.Info", "-Y", "tcpedu.step"])
-            got = [line.split(" ")[0] + " " + line.split(" ")[1] for line in out.splitlines()]
+            info = t.info_column(cap, ["-o", "tcpedu.language:" + lang, "-Y", "tcpedu.step"])
+            got = [line.split(" ")[0] + " " + line.split(" ")[1] for line in info.values()]
             self.assertEqual(got, prefixes, lang)
-        _, out, _ = t.run(["-r", cap, "-2", "-o", "tcpedu.info_prefix:FALSE", "-T", "fields",
-                           "-e", "_ws.col.Info", "-Y", "frame.number == 1"])
-        self.assertFalse(out.startswith("["), out)
+        info = t.info_column(cap, ["-o", "tcpedu.info_prefix:FALSE", "-Y", "frame.number == 1"])
+        self.assertFalse(info["1"].startswith("["), info)
 
 
 class FieldExplanations(unittest.TestCase):

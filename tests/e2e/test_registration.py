@@ -52,18 +52,8 @@ def glossary(report):
 
 
 def info_column(extra=(), two_pass=True):
-    """{frame: Info column} of http-get.pcapng."""
-    t = tshark()
-    args = ["-r", t.capture(HTTP_GET), "-T", "fields", "-E", "separator=\t",
-            "-e", "frame.number", "-e", "_ws.col.Info"] + list(extra)
-    if two_pass:
-        args.append("-2")
-    _, out, _ = t.run(args)
-    rows = {}
-    for line in out.splitlines():
-        num, info = line.split("\t", 1)
-        rows[num] = info
-    return rows
+    """{frame: Info column} of http-get.pcapng, as the packet list shows it."""
+    return tshark().info_column(HTTP_GET, extra, two_pass)
 
 
 def tree_titles(extra=()):
@@ -94,9 +84,8 @@ class Registration(unittest.TestCase):
         self.assertEqual(ours[0], ["tcpedu.so", version, "dissector", expected_path])
 
     def test_protocol_listed(self):
-        rows = [line.split("\t") for line in glossary("protocols").splitlines()]
-        ours = [r for r in rows if len(r) == 3 and r[2] == "tcpedu"]
-        self.assertEqual(ours, [["TCP lifecycle (tcpedu)", "tcpedu", "tcpedu"]])
+        ours = [r for r in tshark().protocols() if r[2] == "tcpedu"]
+        self.assertEqual(ours, [("TCP lifecycle (tcpedu)", "tcpedu", "tcpedu")])
 
     def test_required_fields_and_types(self):
         got = {}

@@ -1,0 +1,27 @@
+# cmake -DSRC=<tcpedu> -DBIN=<scratch> -P run.cmake
+file(REMOVE_RECURSE ${BIN})
+execute_process(COMMAND ${CMAKE_COMMAND} -S ${SRC}/tests/custom-plugin -B ${BIN}
+                        -DTCPEDU_SOURCE_DIR=${SRC}
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "configure failed:\n${out}\n${err}")
+endif()
+if(NOT out MATCHES "tcpedu: building the plugin inside Wireshark's source tree")
+  message(FATAL_ERROR "tcpedu did not take its in-tree branch:\n${out}")
+endif()
+execute_process(COMMAND ${CMAKE_COMMAND} --build ${BIN} -j2
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT rc EQUAL 0 OR out MATCHES "warning:" OR err MATCHES "warning:")
+  message(FATAL_ERROR "build failed or warned:\n${out}\n${err}")
+endif()
+set(so ${BIN}/run/plugins/x/epan/tcpedu.so)
+if(NOT EXISTS ${so})
+  message(FATAL_ERROR "no ${so}")
+endif()
+execute_process(COMMAND nm -D --defined-only ${so} OUTPUT_VARIABLE syms RESULT_VARIABLE rc)
+foreach(s plugin_version plugin_want_major plugin_want_minor plugin_register)
+  if(NOT syms MATCHES "${s}")
+    message(FATAL_ERROR "${so} does not export ${s}:\n${syms}")
+  endif()
+endforeach()
+message(STATUS "in-tree build ok: ${so}")
