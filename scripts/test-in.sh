@@ -54,7 +54,7 @@ esac
 # What each root holds.  Changing a list remakes the roots (see the stamp).
 BASE_PACKAGES=(tshark)
 DEV_PACKAGES=(libwireshark-dev wireshark-dev wireshark-common cmake gcc make libc6-dev
-              pkg-config python3 parallel valgrind)
+              pkg-config python3 parallel valgrind time libxml2-utils)
 LIST_ID=$(printf '%s\n' v1 "$MIRROR" "${BASE_PACKAGES[@]}" -- "${DEV_PACKAGES[@]}" | sha256sum | cut -c1-16)
 
 # ---- mounts, cleaned up on exit ------------------------------------------
