@@ -264,22 +264,11 @@ static char *zeek_field(const conn_agg *a, int which, guint max)
 {
     GString *s = g_string_new("");
     guint i, rows = a->zeek_rows->len + 1;
+    /* over the cap: the first max - 1 rows, then how many more there are */
+    gboolean capped = max && rows > max;
+    guint shown = capped ? max - 1 : a->zeek_rows->len;
 
-    if (max && rows > max) {
-        /* the first max - 1 rows, then how many more there are */
-        for (i = 0; i + 1 < max; i++) {
-            const char *row = (const char *)g_ptr_array_index(a->zeek_rows, i);
-            const char *tab = strchr(row, '\t');
-            if (which == 0)
-                g_string_append_len(s, row, tab - row);
-            else
-                g_string_append(s, tab + 1);
-            g_string_append_c(s, ',');
-        }
-        g_string_append_printf(s, "... and %u more", rows - (max - 1));
-        return g_string_free(s, FALSE);
-    }
-    for (i = 0; i < a->zeek_rows->len; i++) {
+    for (i = 0; i < shown; i++) {
         const char *row = (const char *)g_ptr_array_index(a->zeek_rows, i);
         const char *tab = strchr(row, '\t');
         if (which == 0)
@@ -288,7 +277,10 @@ static char *zeek_field(const conn_agg *a, int which, guint max)
             g_string_append(s, tab + 1);
         g_string_append_c(s, ',');
     }
-    g_string_append(s, which == 0 ? tcpedu_zeek_conn_state(&a->zeek) : tcpedu_zeek_history(&a->zeek));
+    if (capped)
+        g_string_append_printf(s, "... and %u more", rows - shown);
+    else
+        g_string_append(s, which == 0 ? tcpedu_zeek_conn_state(&a->zeek) : tcpedu_zeek_history(&a->zeek));
     return g_string_free(s, FALSE);
 }
 
