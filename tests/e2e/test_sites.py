@@ -267,8 +267,13 @@ class Shared(unittest.TestCase):
             self.assertTrue(tcpedu_lines[0].startswith(
                 "1   Protocol             tcpedu  api.cirrus-ci.com: the browser used HTTP/3"), tcpedu_lines)
             rows = t.fields(CIRRUS, ["_ws.expert.message"], extra=two + ["-Y", "tcpedu.quic_without_tcp"])
-            self.assertEqual([tuple(r.values()) for r in rows], [("1", "api.cirrus-ci.com: the browser used HTTP/3 over UDP (QUIC), which has no TCP handshake; "
-                                    "turn QUIC off in the browser, or use a client that speaks HTTP/1.1 over TCP")])
+            # exactly one frame; from 4.4 on the TLS dissector adds an expert
+            # message of its own to the same frame (legacy_version), so ours
+            # is one of the frame's messages
+            self.assertEqual([r["frame"] for r in rows], ["1"])
+            self.assertIn("api.cirrus-ci.com: the browser used HTTP/3 over UDP (QUIC), which has no TCP handshake; "
+                          "turn QUIC off in the browser, or use a client that speaks HTTP/1.1 over TCP",
+                          rows[0]["_ws.expert.message"])
         _, out, _ = t.run(["-r", t.capture(CIRRUS), "-q", "-z", "tcpedu,conns-json"])
         self.assertEqual(json.loads(out[out.index("{"):]), {
             "filter": None, "connections": [],
