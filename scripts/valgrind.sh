@@ -53,7 +53,7 @@ chmod -R a+rX "$WORK"
 chmod a+rwx "$WORK"
 
 vg() { # LOG SUPP-ARGS... -- TSHARK-ARGS...
-    local log=$1 vgargs=() 
+    local log=$1 vgargs=()
     shift
     while [[ $1 != -- ]]; do vgargs+=("$1"); shift; done
     shift

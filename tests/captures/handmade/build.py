@@ -1087,11 +1087,6 @@ def syn_options():
     return cap
 
 
-def udp_datagram(src, dst, sport, dport, payload):
-    """UDP header + payload, checksum 0 (none: allowed over IPv4)."""
-    return struct.pack("!HHHH", sport, dport, 8 + len(payload), 0) + payload
-
-
 def sflow_datagram(frames, seq=1):
     """sFlow v5 datagram (agent 203.0.113.50) with one flow sample per frame
     in `frames`, each carrying the whole frame as a raw Ethernet header
