@@ -155,4 +155,15 @@ static inline int has_anomaly(const tcpedu_verdict *v, tcpedu_anomaly a)
         CHECK_STR(tcpedu_state_name(v_->receiver_after), ra); \
     } while (0)
 
+/* Client ISN 1000, server ISN 5000 unless a test says otherwise. */
+enum { CISN = 1000, SISN = 5000 };
+
+/* SYN, SYN-ACK, ACK: frames 1-3. */
+static inline void sim_handshake(sim *s)
+{
+    seg(s, 0, "S", CISN, 0, 0);
+    seg(s, 1, "SA", SISN, CISN + 1, 0);
+    seg(s, 0, "A", CISN + 1, SISN + 1, 0);
+}
+
 #endif

@@ -6,21 +6,12 @@
  */
 #include "harness.h"
 
-enum { CISN = 1000, SISN = 5000 };
-
-/* SYN, SYN-ACK, ACK: frames 1-3. */
-static void handshake(sim *s)
-{
-    seg(s, 0, "S", CISN, 0, 0);
-    seg(s, 1, "SA", SISN, CISN + 1, 0);
-    seg(s, 0, "A", CISN + 1, SISN + 1, 0);
-}
 
 /* Handshake, 100 bytes up, 200 bytes down: frames 1-5; client next seq
  * 1101, server next seq 5201. */
 static void established_with_data(sim *s)
 {
-    handshake(s);
+    sim_handshake(s);
     seg(s, 0, "PA", CISN + 1, SISN + 1, 100);
     seg(s, 1, "PA", SISN + 1, CISN + 101, 200);
 }
@@ -29,7 +20,7 @@ TEST(handshake_three_way)
 {
     sim s;
     sim_init(&s);
-    handshake(&s);
+    sim_handshake(&s);
     CHECK_V(&s.v[0], "handshake", 1, "syn", "CLOSED", "SYN-SENT", "LISTEN", "SYN-RECEIVED");
     CHECK_STR(tcpedu_rule_name(s.v[0].rule), "syn");
     CHECK_EQ_U(s.v[0].inferred, 0); /* revised: the SYN-ACK shows the server listened */

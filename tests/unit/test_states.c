@@ -11,7 +11,6 @@
 #include "harness.h"
 #include "invariants.h"
 
-enum { CISN = 1000, SISN = 5000 };
 
 #define INF_RECEIVER (TCPEDU_INF_RECEIVER_BEFORE | TCPEDU_INF_RECEIVER_AFTER)
 #define INF_SENDER (TCPEDU_INF_SENDER_BEFORE | TCPEDU_INF_SENDER_AFTER)
@@ -47,17 +46,11 @@ static void check_chain(const sim *s)
     }
 }
 
-static void handshake(sim *s)
-{
-    seg(s, 0, "S", CISN, 0, 0);
-    seg(s, 1, "SA", SISN, CISN + 1, 0);
-    seg(s, 0, "A", CISN + 1, SISN + 1, 0);
-}
 
 /* Handshake, 100 bytes each way: frames 1-5. */
 static void established(sim *s)
 {
-    handshake(s);
+    sim_handshake(s);
     seg(s, 0, "PA", CISN + 1, SISN + 1, 100);
     seg(s, 1, "PA", SISN + 1, CISN + 101, 100);
 }
@@ -282,7 +275,7 @@ TEST(synack_after_handshake_is_an_anomaly)
 {
     sim s;
     sim_init(&s);
-    handshake(&s);
+    sim_handshake(&s);
     seg(&s, 0, "SA", CISN, SISN + 1, 0);
     CHECK(has_anomaly(&s.v[3], TCPEDU_A_SYNACK_AFTER_HANDSHAKE));
     CHECK(!has_anomaly(&s.v[3], TCPEDU_A_SIMULTANEOUS_OPEN));

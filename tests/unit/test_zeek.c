@@ -7,7 +7,6 @@
 #include "harness.h"
 #include "tcpedu_zeek.h"
 
-enum { CISN = 1000, SISN = 5000 };
 
 typedef struct zsim {
     tcpedu_zeek z;
