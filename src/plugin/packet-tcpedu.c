@@ -15,6 +15,9 @@
 #include <string.h>
 
 #include <epan/to_str.h>
+#include <epan/conversation.h>
+#include <epan/exceptions.h>
+#include <epan/dissectors/packet-tcp.h>
 #include <epan/expert.h>
 #include <epan/packet.h>
 #include <epan/prefs.h>
@@ -134,43 +137,11 @@ static expert_field ei_tcpedu_malformed = EI_INIT;
 static expert_field ei_tcpedu_quoted = EI_INIT;
 static expert_field ei_tcpedu_time_unusable = EI_INIT;
 static expert_field ei_tcpedu_layers_dropped = EI_INIT;
+static expert_field ei_tcpedu_unseen = EI_INIT;
 
 /* Preferences: language of the texts, and the Info column prefix. */
 static gint pref_language = TCPEDU_LANG_EN;
 static tcpedu_pref_bool pref_info_prefix = TRUE;
-
-/*
- * The TCP dissector's fields tcpedu reads, resolved once at handoff
- * (transum's habit): one table, one lookup loop.
- */
-enum {
-    W_STREAM, W_SRCPORT, W_DSTPORT, W_SEQ_RAW, W_ACK_RAW, W_FLAGS, W_LEN, W_HDR_LEN, W_WIN,
-    W_MSS, W_WSCALE, W_SACK_PERM, W_TSVAL, W_TSECR, W_TFO_REQUEST, W_TFO_COOKIE,
-    W_IP_SRC, W_IP_DST, W_IPV6_SRC, W_IPV6_DST, W_COUNT
-};
-static const char *const wanted_names[W_COUNT] = {
-    [W_STREAM] = "tcp.stream",
-    [W_SRCPORT] = "tcp.srcport",
-    [W_DSTPORT] = "tcp.dstport",
-    [W_SEQ_RAW] = "tcp.seq_raw",
-    [W_ACK_RAW] = "tcp.ack_raw",
-    [W_FLAGS] = "tcp.flags",
-    [W_LEN] = "tcp.len",
-    [W_HDR_LEN] = "tcp.hdr_len",
-    [W_WIN] = "tcp.window_size_value",
-    [W_MSS] = "tcp.options.mss_val",
-    [W_WSCALE] = "tcp.options.wscale.shift",
-    [W_SACK_PERM] = "tcp.options.sack_perm",
-    [W_TSVAL] = "tcp.options.timestamp.tsval",
-    [W_TSECR] = "tcp.options.timestamp.tsecr",
-    [W_TFO_REQUEST] = "tcp.options.tfo.request",
-    [W_TFO_COOKIE] = "tcp.options.tfo.cookie",
-    [W_IP_SRC] = "ip.src",
-    [W_IP_DST] = "ip.dst",
-    [W_IPV6_SRC] = "ipv6.src",
-    [W_IPV6_DST] = "ipv6.dst",
-};
-static int wanted_hf[W_COUNT];
 
 /* TCP layers read per frame; the rest are counted and reported
  * (tcpedu.layers_dropped).  Layers past TCPEDU_LAYER_NUM_MAX (see
@@ -179,83 +150,185 @@ static int wanted_hf[W_COUNT];
 
 /* Per-capture state (file scope, rebuilt by tcpedu_init for each file). */
 static wmem_map_t *conns_by_stream;   /* tcp.stream -> latest tcpedu_gconn */
-static wmem_map_t *conns_by_tuple;    /* 4-tuple key -> latest tcpedu_gconn */
+static wmem_map_t *conns_by_tuple;    /* 4-tuple (tcpedu_gconn's own) -> latest tcpedu_gconn */
 static guint32 conn_count;
+
+static guint tuple_hash(gconstpointer k);
+static gboolean tuple_equal(gconstpointer a, gconstpointer b);
 
 static void tcpedu_init(void)
 {
     conns_by_stream = wmem_map_new(wmem_file_scope(), g_direct_hash, g_direct_equal);
-    conns_by_tuple = wmem_map_new(wmem_file_scope(), g_str_hash, g_str_equal);
+    conns_by_tuple = wmem_map_new(wmem_file_scope(), tuple_hash, tuple_equal);
     conn_count = 0;
     tcpedu_sites_init();
 }
 
-/* ---- reading the TCP dissector's fields ---------------------------- */
+/* ---- the TCP header, read where IP hands it to TCP --------------------
+ *
+ * tcpedu does not ask Wireshark for TCP's fields: any wanted field makes
+ * every dissector build a (hidden) tree for every frame, which cost more
+ * than everything tcpedu does itself (docs/PERFORMANCE.md).  Instead a
+ * protocol-less handle takes TCP's place in "ip.proto" (which IPv4, IPv6
+ * and every tunnel that re-enters IP use, ICMP's quoted headers included),
+ * reads the header from the bytes IP hands over, calls the dissector that
+ * was there before (TCP), and then asks the conversation TCP used for its
+ * stream number.  The post-dissector finds one record per TCP layer,
+ * keyed by that layer's position in pinfo->layers.
+ */
+typedef struct {
+    guint8 fixed;         /* the 20 fixed bytes were captured and the data offset is >= 5 */
+    guint8 has_stream;
+    guint32 stream;       /* tcp.stream */
+    tcpedu_addr src, dst; /* from the IP layer below */
+    tcpedu_segment seg;   /* sport .. options; frame, time and side are set later */
+} tcpedu_hooked;
 
-/* The item of @p items (one hf's instances) that belongs to protocol layer
- * @p layer, or NULL. */
-static field_info *item_in_layer(GPtrArray *items, int layer)
+static dissector_handle_t tcp_handle;  /* what "ip.proto" 6 held before the hook */
+static dissector_handle_t hook_handle;
+static protocol_t *tcpedu_protocol;
+
+static void addr_from(const address *a, tcpedu_addr *out)
 {
-    guint i;
-    for (i = 0; items && i < items->len; i++) {
-        field_info *fi = (field_info *)g_ptr_array_index(items, i);
-        if (fi->total_layer_num == layer)
-            return fi;
-    }
-    return NULL;
-}
-
-/* The instance of wanted field @p w that belongs to protocol layer @p layer. */
-static field_info *field_in_layer(proto_tree *tree, int w, int layer)
-{
-    if (wanted_hf[w] <= 0)
-        return NULL;
-    return item_in_layer(proto_get_finfo_ptr_array(tree, wanted_hf[w]), layer);
-}
-
-static gboolean uint_in_layer(proto_tree *tree, int w, int layer, guint32 *out)
-{
-    field_info *fi = field_in_layer(tree, w, layer);
-    if (!fi)
-        return FALSE;
-    *out = fvalue_get_uinteger(TCPEDU_FI_FVALUE(fi));
-    return TRUE;
-}
-
-/* The address field @p w of the IP layer closest below @p layer. */
-static field_info *nearest_below(proto_tree *tree, int w, int layer)
-{
-    GPtrArray *a;
-    field_info *best = NULL;
-    guint i;
-
-    if (wanted_hf[w] <= 0)
-        return NULL;
-    a = proto_get_finfo_ptr_array(tree, wanted_hf[w]);
-    if (!a)
-        return NULL;
-    for (i = 0; i < a->len; i++) {
-        field_info *fi = (field_info *)g_ptr_array_index(a, i);
-        if (fi->total_layer_num < layer && (!best || fi->total_layer_num > best->total_layer_num))
-            best = fi;
-    }
-    return best;
-}
-
-static void addr_below(proto_tree *tree, int w4, int w6, int layer, tcpedu_addr *out)
-{
-    field_info *f4 = nearest_below(tree, w4, layer);
-    field_info *f6 = nearest_below(tree, w6, layer);
-    field_info *fi = f4;
-
-    if (f6 && (!f4 || f6->total_layer_num > f4->total_layer_num))
-        fi = f6;
     memset(out, 0, sizeof *out);
-    if (fi && fi->ds_tvb && (fi->length == 4 || fi->length == 16) &&
-        tvb_bytes_exist(fi->ds_tvb, fi->start, fi->length)) {
-        out->len = (guint8)fi->length;
-        tvb_memcpy(fi->ds_tvb, out->b, fi->start, fi->length);
+    if ((a->type == AT_IPv4 && a->len == 4) || (a->type == AT_IPv6 && a->len == 16)) {
+        out->len = (guint8)a->len;
+        memcpy(out->b, a->data, (size_t)a->len);
     }
+}
+
+/* The options tcpedu explains, as Wireshark's TCP dissector reads them:
+ * the first of each kind counts; a wrong length ends the walk. */
+static void parse_options(tvbuff_t *tvb, guint off, guint end, tcpedu_options *o)
+{
+    while (off < end) {
+        guint8 kind = tvb_get_guint8(tvb, off), len;
+        if (kind == 0)
+            break;
+        if (kind == 1) {
+            off++;
+            continue;
+        }
+        if (off + 1 >= end)
+            break;
+        len = tvb_get_guint8(tvb, off + 1);
+        if (len < 2 || off + len > end)
+            break;
+        switch (kind) {
+        case 2: /* MSS */
+            if (len != 4)
+                return;
+            if (!(o->present & TCPEDU_OPT_MSS)) {
+                o->present |= TCPEDU_OPT_MSS;
+                o->mss = tvb_get_ntohs(tvb, off + 2);
+            }
+            break;
+        case 3: /* window scale */
+            if (len != 3)
+                return;
+            if (!(o->present & TCPEDU_OPT_WSCALE)) {
+                o->present |= TCPEDU_OPT_WSCALE;
+                o->wscale = tvb_get_guint8(tvb, off + 2);
+            }
+            break;
+        case 4: /* SACK permitted */
+            if (len != 2)
+                return;
+            o->present |= TCPEDU_OPT_SACK_PERM;
+            break;
+        case 8: /* timestamps */
+            if (len != 10)
+                return;
+            if (!(o->present & TCPEDU_OPT_TS)) {
+                o->present |= TCPEDU_OPT_TS;
+                o->tsval = tvb_get_ntohl(tvb, off + 2);
+                o->tsecr = tvb_get_ntohl(tvb, off + 6);
+            }
+            break;
+        case 34: /* Fast Open (RFC 7413) */
+            if (!(o->present & TCPEDU_OPT_TFO)) {
+                o->present |= TCPEDU_OPT_TFO;
+                o->tfo_cookie_len = (guint8)(len - 2);
+            }
+            break;
+        case 254: /* experimental; Fast Open before RFC 7413 has magic 0xF989 */
+            if (len >= 4 && tvb_get_ntohs(tvb, off + 2) == 0xF989 && !(o->present & TCPEDU_OPT_TFO)) {
+                o->present |= TCPEDU_OPT_TFO;
+                o->tfo_cookie_len = (guint8)(len - 4);
+            }
+            break;
+        default:
+            break;
+        }
+        off += len;
+    }
+}
+
+static void parse_header(tvbuff_t *tvb, tcpedu_hooked *h)
+{
+    tcpedu_segment *s = &h->seg;
+    guint caplen = tvb_captured_length(tvb), replen = tvb_reported_length(tvb), hlen;
+
+    if (caplen < 20)
+        return;
+    hlen = (tvb_get_guint8(tvb, 12) >> 4) * 4u;
+    if (hlen < 20 || hlen > replen)
+        return;
+    h->fixed = 1;
+    s->sport = tvb_get_ntohs(tvb, 0);
+    s->dport = tvb_get_ntohs(tvb, 2);
+    s->seq = tvb_get_ntohl(tvb, 4);
+    s->ack = tvb_get_ntohl(tvb, 8);
+    s->flags = tvb_get_ntohs(tvb, 12) & 0x0FFF;
+    s->win = tvb_get_ntohs(tvb, 14);
+    s->hdr_len = (guint8)hlen;
+    s->len = replen - hlen;
+    parse_options(tvb, 20, MIN(hlen, caplen), &s->opt);
+}
+
+/* TCP's stream number: the conversation TCP used for this header. */
+static void find_stream(packet_info *pinfo, const address *src, const address *dst, tcpedu_hooked *h)
+{
+    conversation_t *conv = find_conversation(pinfo->num, src, dst, CONVERSATION_TCP, h->seg.sport,
+                                             h->seg.dport, 0);
+    struct tcp_analysis *tcpd = conv ? (struct tcp_analysis *)conversation_get_proto_data(conv, proto_tcp)
+                                     : NULL;
+    if (tcpd) {
+        h->has_stream = 1;
+        h->stream = tcpd->stream;
+    }
+}
+
+static int dissect_tcp_hook(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data)
+{
+    tcpedu_hooked *h = NULL;
+    address src, dst;
+    volatile int ret = 0;
+    guint layer;
+
+    if (!tcp_handle)
+        return 0;
+    if (PINFO_FD_VISITED(pinfo) || !proto_is_protocol_enabled(tcpedu_protocol))
+        return call_dissector_with_data(tcp_handle, tvb, pinfo, tree, data);
+    layer = wmem_list_count(pinfo->layers) + 1; /* TCP's layer, once TCP has added it */
+    h = wmem_new0(pinfo->pool, tcpedu_hooked);
+    parse_header(tvb, h);
+    addr_from(&pinfo->src, &h->src);
+    addr_from(&pinfo->dst, &h->dst);
+    copy_address_shallow(&src, &pinfo->src);
+    copy_address_shallow(&dst, &pinfo->dst);
+    p_add_proto_data(pinfo->pool, pinfo, proto_tcpedu, (guint32)layer, h);
+    /* TCP may throw (a header cut short): the stream is still looked up,
+     * and the exception goes on to IP as if tcpedu were not here. */
+    TRY {
+        ret = call_dissector_with_data(tcp_handle, tvb, pinfo, tree, data);
+    }
+    FINALLY {
+        if (h->fixed)
+            find_stream(pinfo, &src, &dst, h);
+    }
+    ENDTRY;
+    return ret;
 }
 
 /* Is protocol layer @p layer inside an ICMP error (a quoted header)? */
@@ -272,73 +345,36 @@ static gboolean layer_is_quoted(packet_info *pinfo, int layer)
     return FALSE;
 }
 
-/* Fill @p e from the TCP header at protocol layer @p layer. */
-static void read_layer(packet_info *pinfo, proto_tree *tree, int layer, tcpedu_fentry *e,
-                       tcpedu_addr *src, tcpedu_addr *dst)
+/* Fill @p e from the hook's record of the TCP header at layer @p layer. */
+static const tcpedu_hooked *read_layer(packet_info *pinfo, int layer, tcpedu_fentry *e)
 {
+    const tcpedu_hooked *h = (const tcpedu_hooked *)p_get_proto_data(pinfo->pool, pinfo, proto_tcpedu,
+                                                                     (guint32)layer);
     tcpedu_segment *s = &e->seg;
-    guint32 v, sport, dport, seq, flags, len, hdr_len;
 
     memset(e, 0, sizeof *e);
-    memset(src, 0, sizeof *src);
-    memset(dst, 0, sizeof *dst);
-    e->has_stream = uint_in_layer(tree, W_STREAM, layer, &e->stream);
+    if (!h) {
+        /* TCP was reached without passing through "ip.proto" */
+        e->what = layer_is_quoted(pinfo, layer) ? FE_QUOTED : FE_UNSEEN;
+        return NULL;
+    }
+    e->has_stream = h->has_stream;
+    e->stream = h->stream;
     if (layer_is_quoted(pinfo, layer)) {
         e->what = FE_QUOTED;
-        return;
+        return NULL;
     }
     /* Without these the header cannot be placed; never guess them. */
-    if (!e->has_stream || !uint_in_layer(tree, W_SRCPORT, layer, &sport) ||
-        !uint_in_layer(tree, W_DSTPORT, layer, &dport) ||
-        !uint_in_layer(tree, W_SEQ_RAW, layer, &seq) ||
-        !uint_in_layer(tree, W_FLAGS, layer, &flags) ||
-        !uint_in_layer(tree, W_HDR_LEN, layer, &hdr_len) || hdr_len < 20 ||
-        !uint_in_layer(tree, W_LEN, layer, &len)) {
+    if (!h->fixed || !h->has_stream) {
         e->what = FE_MALFORMED;
-        return;
+        return NULL;
     }
     e->what = FE_SEGMENT;
+    *s = h->seg;
     s->frame = pinfo->num;
     /* a time outside int64 nanoseconds (after 2262-04-11) saturates */
     e->time_unusable = !tcpedu_time_from((int64_t)pinfo->abs_ts.secs, pinfo->abs_ts.nsecs, &s->t_ns);
-    s->sport = (guint16)sport;
-    s->dport = (guint16)dport;
-    s->seq = seq;
-    s->flags = (guint16)flags;
-    s->len = len;
-    s->hdr_len = (guint8)hdr_len;
-    if (uint_in_layer(tree, W_ACK_RAW, layer, &v))
-        s->ack = v;
-    if (uint_in_layer(tree, W_WIN, layer, &v))
-        s->win = v;
-    if (uint_in_layer(tree, W_MSS, layer, &v)) {
-        s->opt.present |= TCPEDU_OPT_MSS;
-        s->opt.mss = (guint16)v;
-    }
-    if (uint_in_layer(tree, W_WSCALE, layer, &v)) {
-        s->opt.present |= TCPEDU_OPT_WSCALE;
-        s->opt.wscale = (guint8)v;
-    }
-    if (field_in_layer(tree, W_SACK_PERM, layer))
-        s->opt.present |= TCPEDU_OPT_SACK_PERM;
-    if (uint_in_layer(tree, W_TSVAL, layer, &v)) {
-        s->opt.present |= TCPEDU_OPT_TS;
-        s->opt.tsval = v;
-        if (uint_in_layer(tree, W_TSECR, layer, &v))
-            s->opt.tsecr = v;
-    }
-    if (field_in_layer(tree, W_TFO_REQUEST, layer)) {
-        s->opt.present |= TCPEDU_OPT_TFO;
-        s->opt.tfo_cookie_len = 0;
-    } else {
-        field_info *fi = field_in_layer(tree, W_TFO_COOKIE, layer);
-        if (fi) {
-            s->opt.present |= TCPEDU_OPT_TFO;
-            s->opt.tfo_cookie_len = (guint8)(fi->length > 255 ? 255 : fi->length);
-        }
-    }
-    addr_below(tree, W_IP_SRC, W_IPV6_SRC, layer, src);
-    addr_below(tree, W_IP_DST, W_IPV6_DST, layer, dst);
+    return h;
 }
 
 /* ---- connections --------------------------------------------------- */
@@ -348,29 +384,31 @@ static gboolean addr_eq(const tcpedu_addr *a, const tcpedu_addr *b)
     return a->len == b->len && memcmp(a->b, b->b, a->len) == 0;
 }
 
-/* Key of a 4-tuple, the same in both directions. */
-static char *tuple_key(wmem_allocator_t *scope, const tcpedu_addr *a, guint16 pa,
-                       const tcpedu_addr *b, guint16 pb)
+/* conns_by_tuple: a connection's own 4-tuple is its key, the same in both
+ * directions (a probe for a lookup fills addr[] and port[] only). */
+static guint endpoint_hash(const tcpedu_addr *a, guint16 port)
 {
-    const tcpedu_addr *lo = a, *hi = b;
-    guint16 plo = pa, phi = pb;
-    wmem_strbuf_t *sb = wmem_strbuf_new(scope, "");
-    int c = memcmp(a->b, b->b, 16);
-    guint i;
+    guint h = 2166136261u ^ port, i;
+    for (i = 0; i < a->len; i++)
+        h = (h ^ a->b[i]) * 16777619u;
+    return h;
+}
 
-    if (c > 0 || (c == 0 && pa > pb)) {
-        lo = b;
-        hi = a;
-        plo = pb;
-        phi = pa;
-    }
-    for (i = 0; i < lo->len; i++)
-        wmem_strbuf_append_printf(sb, "%02x", lo->b[i]);
-    wmem_strbuf_append_printf(sb, "/%u-", plo);
-    for (i = 0; i < hi->len; i++)
-        wmem_strbuf_append_printf(sb, "%02x", hi->b[i]);
-    wmem_strbuf_append_printf(sb, "/%u", phi);
-    return wmem_strbuf_finalize(sb);
+static guint tuple_hash(gconstpointer k)
+{
+    const tcpedu_gconn *g = (const tcpedu_gconn *)k;
+    /* order-independent: both directions hash alike */
+    return endpoint_hash(&g->addr[0], g->port[0]) + endpoint_hash(&g->addr[1], g->port[1]);
+}
+
+static gboolean tuple_equal(gconstpointer x, gconstpointer y)
+{
+    const tcpedu_gconn *a = (const tcpedu_gconn *)x, *b = (const tcpedu_gconn *)y;
+    if (a->port[0] == b->port[0] && a->port[1] == b->port[1] && addr_eq(&a->addr[0], &b->addr[0]) &&
+        addr_eq(&a->addr[1], &b->addr[1]))
+        return TRUE;
+    return a->port[0] == b->port[1] && a->port[1] == b->port[0] && addr_eq(&a->addr[0], &b->addr[1]) &&
+           addr_eq(&a->addr[1], &b->addr[0]);
 }
 
 static tcpedu_gconn *new_conn(const tcpedu_fentry *e, const tcpedu_addr *src,
@@ -401,15 +439,18 @@ static guint8 side_of(const tcpedu_gconn *g, const tcpedu_addr *src, guint16 spo
 static void observe_entry(tcpedu_fentry *e, const tcpedu_addr *src, const tcpedu_addr *dst)
 {
     tcpedu_gconn *g = (tcpedu_gconn *)wmem_map_lookup(conns_by_stream, GUINT_TO_POINTER(e->stream));
-    char *key = NULL;
     tcpedu_new why = TCPEDU_NEW_NO;
 
     /* A stream Wireshark has not shown before may still continue the
      * connection of its 4-tuple (Wireshark split off e.g. a stray SYN+FIN
      * probe); the observer decides, as it does for a SYN inside a stream. */
     if (!g) {
-        key = tuple_key(wmem_file_scope(), src, e->seg.sport, dst, e->seg.dport);
-        g = (tcpedu_gconn *)wmem_map_lookup(conns_by_tuple, key);
+        tcpedu_gconn probe;
+        probe.port[0] = e->seg.sport;
+        probe.port[1] = e->seg.dport;
+        probe.addr[0] = *src;
+        probe.addr[1] = *dst;
+        g = (tcpedu_gconn *)wmem_map_lookup(conns_by_tuple, &probe);
     }
     if (g) {
         e->seg.side = side_of(g, src, e->seg.sport, e->seg.dport);
@@ -427,9 +468,7 @@ static void observe_entry(tcpedu_fentry *e, const tcpedu_addr *src, const tcpedu
             if (S->syn_sent && !S->synack_sent && S->isn == e->seg.seq && !p->obs.reset &&
                 !p->obs.hs_complete && tcpedu_conn_is_new(&p->obs, &e->seg) == TCPEDU_NEW_NO) {
                 /* that attempt is the 4-tuple's current connection again */
-                if (!key)
-                    key = tuple_key(wmem_file_scope(), src, e->seg.sport, dst, e->seg.dport);
-                wmem_map_insert(conns_by_tuple, key, p);
+                wmem_map_insert(conns_by_tuple, p, p);
                 wmem_map_insert(conns_by_stream, GUINT_TO_POINTER(e->stream), p);
                 e->seg.side = side;
                 e->conn = p;
@@ -441,11 +480,9 @@ static void observe_entry(tcpedu_fentry *e, const tcpedu_addr *src, const tcpedu
     if (!g || why != TCPEDU_NEW_NO) {
         /* A new connection; the old record is kept as it was. */
         tcpedu_gconn *old = g;
-        if (!key)
-            key = tuple_key(wmem_file_scope(), src, e->seg.sport, dst, e->seg.dport);
         g = new_conn(e, src, dst, why, g ? g->index : 0);
         g->prev = old;
-        wmem_map_insert(conns_by_tuple, key, g);
+        wmem_map_insert(conns_by_tuple, g, g);
         if ((e->seg.flags & (TCPEDU_F_SYN | TCPEDU_F_ACK | TCPEDU_F_RST)) == TCPEDU_F_SYN) {
             /* A SYN shows who the client of this 4-tuple is: it revises the
              * guess from the ports of earlier connections that started
@@ -465,17 +502,13 @@ static void observe_entry(tcpedu_fentry *e, const tcpedu_addr *src, const tcpedu
 
 static tcpedu_frame *first_pass(packet_info *pinfo, proto_tree *tree)
 {
-    GPtrArray *items;
     tcpedu_frame *fr;
     wmem_list_frame_t *lf;
     int layers[TCPEDU_MAX_LAYERS];
     guint i, n = 0, dropped = 0;
     int pos = 1;
 
-    if (!tree)
-        return NULL;
-    /* Every TCP layer of the frame, from the list of layers: a TCP header
-     * too short to be dissected has a layer but no tree item. */
+    /* Every TCP layer of the frame, from the list of layers. */
     for (lf = wmem_list_head(pinfo->layers); lf; lf = wmem_list_frame_next(lf), pos++) {
         if (GPOINTER_TO_INT(wmem_list_frame_data(lf)) != proto_tcp)
             continue;
@@ -486,22 +519,16 @@ static tcpedu_frame *first_pass(packet_info *pinfo, proto_tree *tree)
     }
     if (n == 0 && dropped == 0)
         return NULL;
-    items = proto_get_finfo_ptr_array(tree, proto_tcp);
     fr = (tcpedu_frame *)wmem_alloc0(wmem_file_scope(), sizeof *fr + n * sizeof fr->e[0]);
     fr->n = n;
     fr->dropped = dropped;
     for (i = 0; i < n; i++) {
-        tcpedu_addr src, dst;
-        /* no "tcp" item: TCP threw before adding it (a header cut short) */
-        if (!item_in_layer(items, layers[i])) {
-            fr->e[i].what = layer_is_quoted(pinfo, layers[i]) ? FE_QUOTED : FE_MALFORMED;
-            continue;
-        }
-        read_layer(pinfo, tree, layers[i], &fr->e[i], &src, &dst);
-        if (fr->e[i].what == FE_SEGMENT) {
-            observe_entry(&fr->e[i], &src, &dst);
-            tcpedu_sites_segment(tree, layers[i], i + 1 < n ? layers[i + 1] : G_MAXINT,
-                                 fr->e[i].conn, fr->e[i].seg.side, pinfo->num);
+        const tcpedu_hooked *h = read_layer(pinfo, layers[i], &fr->e[i]);
+        if (h) {
+            observe_entry(&fr->e[i], &h->src, &h->dst);
+            if (tree)
+                tcpedu_sites_segment(tree, layers[i], i + 1 < n ? layers[i + 1] : G_MAXINT,
+                                     fr->e[i].conn, fr->e[i].seg.side, pinfo->num);
         }
     }
     return fr;
@@ -1024,8 +1051,6 @@ static void show_segment(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, co
         add_expert(pinfo, ai, TCPEDU_A_SYN_UNANSWERED);
     }
 
-    if (pref_info_prefix && (v->step || v->phase == TCPEDU_PH_RESET))
-        col_prepend_fstr(pinfo->cinfo, COL_INFO, "[%s] ", label);
 }
 
 static void show_other(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, const tcpedu_fentry *e)
@@ -1041,10 +1066,34 @@ static void show_other(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, cons
         if (e->has_stream)
             add_gen_uint(t, hf_tcpedu_stream, tvb, e->stream);
         expert_add_info(pinfo, ti, &ei_tcpedu_quoted);
+    } else if (e->what == FE_UNSEEN) {
+        proto_item_append_text(ti, ": TCP header not read (TCP was not reached through IP)");
+        expert_add_info(pinfo, ti, &ei_tcpedu_unseen);
     } else {
         proto_item_append_text(ti, ": TCP header incomplete or invalid, not analysed");
         expert_add_info(pinfo, ti, &ei_tcpedu_malformed);
     }
+}
+
+/* "[Handshake 1/3] " before the Info text, one per step or reset in the
+ * frame, in the order of the headers. */
+static void info_prefix(packet_info *pinfo, const tcpedu_frame *fr)
+{
+    wmem_strbuf_t *sb = NULL;
+    guint i;
+
+    if (!pref_info_prefix || !pinfo->cinfo)
+        return;
+    for (i = 0; i < fr->n; i++) {
+        const tcpedu_fentry *e = &fr->e[i];
+        if (e->what != FE_SEGMENT || !(e->v.step || e->v.phase == TCPEDU_PH_RESET))
+            continue;
+        if (!sb)
+            sb = wmem_strbuf_new(pinfo->pool, "");
+        wmem_strbuf_append_printf(sb, "[%s] ", step_label(e, pinfo->pool, lang_now()));
+    }
+    if (sb)
+        col_prepend_fstr(pinfo->cinfo, COL_INFO, "%s", wmem_strbuf_get_str(sb));
 }
 
 static int dissect_tcpedu(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data _U_)
@@ -1053,8 +1102,11 @@ static int dissect_tcpedu(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, v
     const tcpedu_quic *quic = NULL;
     guint i;
 
-    if (!fr && !PINFO_FD_VISITED(pinfo) && tree) {
-        tcpedu_sites_frame(tree, pinfo->num);
+    if (!fr && !PINFO_FD_VISITED(pinfo)) {
+        if (tree) {
+            tcpedu_sites_tree_seen(tree);
+            tcpedu_sites_frame(tree, pinfo->num);
+        }
         fr = first_pass(pinfo, tree);
         if (fr)
             p_add_proto_data(wmem_file_scope(), pinfo, proto_tcpedu, 0, fr);
@@ -1074,19 +1126,22 @@ static int dissect_tcpedu(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, v
     }
     if (!fr)
         return 0;
+    info_prefix(pinfo, fr);
     for (i = 0; i < fr->n; i++) {
         if (fr->e[i].what == FE_SEGMENT) {
             tcpedu_tap_rec *rec = wmem_new0(pinfo->pool, tcpedu_tap_rec);
-            show_segment(tvb, pinfo, tree, &fr->e[i]);
+            /* no tree, nothing to show: only the Info column and the tap */
+            if (tree)
+                show_segment(tvb, pinfo, tree, &fr->e[i]);
             rec->e = &fr->e[i];
             rec->frame = pinfo->num;
             rec->abs_ts = pinfo->abs_ts;
             tap_queue_packet(tcpedu_tap, pinfo, rec);
-        } else {
+        } else if (tree) {
             show_other(tvb, pinfo, tree, &fr->e[i]);
         }
     }
-    if (fr->dropped) {
+    if (fr->dropped && tree) {
         proto_item *ti = proto_tree_add_item(tree, proto_tcpedu, tvb, 0, 0, ENC_NA);
         proto_item_set_generated(ti);
         proto_item_append_text(ti, ": %u more TCP header(s) in this frame, not analysed",
@@ -1288,7 +1343,7 @@ void proto_register_tcpedu(void)
     static gint *ett[] = {&ett_tcpedu, &ett_tcpedu_states, &ett_tcpedu_numbers, &ett_tcpedu_conn,
                           &ett_tcpedu_flags, &ett_tcpedu_header, &ett_tcpedu_options,
                           &ett_tcpedu_timing};
-    static ei_register_info ei[TCPEDU_A_COUNT + 4];
+    static ei_register_info ei[TCPEDU_A_COUNT + 5];
     static const enum_val_t lang_vals[] = {
         {"english", "English", TCPEDU_LANG_EN},
         {"chinese", "简体中文 (Chinese)", TCPEDU_LANG_ZH},
@@ -1365,16 +1420,21 @@ void proto_register_tcpedu(void)
         {"tcpedu.layers_dropped", PI_UNDECODED, PI_NOTE,
          "More TCP headers in this frame than tcpedu analyses: the later ones are not analysed",
          EXPFILL}};
+    ei[TCPEDU_A_COUNT + 4] = (ei_register_info){&ei_tcpedu_unseen,
+        {"tcpedu.not_read", PI_UNDECODED, PI_NOTE,
+         "TCP was reached without passing through IP's protocol table, where tcpedu reads TCP "
+         "headers: this segment is not analysed", EXPFILL}};
     expert = expert_register_protocol(proto_tcpedu);
     expert_register_field_array(expert, ei, (int)G_N_ELEMENTS(ei));
 
-    prefs = prefs_register_protocol(proto_tcpedu, NULL);
+    prefs = prefs_register_protocol(proto_tcpedu, tcpedu_sites_prefs_apply);
     prefs_register_enum_preference(prefs, "language", "Language of the explanations",
                                    "English, Chinese (简体中文) or both", &pref_language, lang_vals,
                                    FALSE);
     prefs_register_bool_preference(prefs, "info_prefix", "Prefix the Info column",
                                    "Show [Handshake 2/3], [Teardown 1/4], [Reset] before the Info text",
                                    &pref_info_prefix);
+    tcpedu_sites_prefs_register(prefs);
 
     tcpedu_sites_register(proto_tcpedu);
     register_init_routine(tcpedu_init);
@@ -1385,19 +1445,24 @@ void proto_register_tcpedu(void)
 
 void proto_reg_handoff_tcpedu(void)
 {
-    GArray *wanted = g_array_sized_new(FALSE, FALSE, (guint)sizeof(int), W_COUNT + 1);
-    unsigned w;
+    dissector_table_t ip_proto = find_dissector_table("ip.proto");
 
     proto_tcp = proto_get_id_by_filter_name("tcp");
     proto_icmp = proto_get_id_by_filter_name("icmp");
     proto_icmpv6 = proto_get_id_by_filter_name("icmpv6");
-    g_array_append_val(wanted, proto_tcp);
-    for (w = 0; w < W_COUNT; w++) {
-        wanted_hf[w] = proto_registrar_get_id_byname(wanted_names[w]);
-        if (wanted_hf[w] > 0)
-            g_array_append_val(wanted, wanted_hf[w]);
+    tcpedu_protocol = find_protocol_by_id(proto_tcpedu);
+    /* Take TCP's place in "ip.proto" and hand every header on to whatever
+     * was there (TCP).  The hook has no protocol: it adds no layer, cannot
+     * be disabled with tcpedu (it then only passes headers on), and a
+     * Decode As of "ip.proto" 6 replaces it like any other handle. */
+    tcp_handle = ip_proto ? dissector_get_uint_handle(ip_proto, 6) : NULL;
+    if (!tcp_handle)
+        tcp_handle = find_dissector("tcp");
+    if (ip_proto && tcp_handle) {
+        hook_handle = create_dissector_handle_with_name_and_description(
+            dissect_tcp_hook, -1, "tcpedu_tcp", "TCP (headers read by tcpedu)");
+        dissector_add_uint("ip.proto", 6, hook_handle);
     }
-    tcpedu_sites_handoff(wanted);
     register_postdissector(tcpedu_handle);
-    set_postdissector_wanted_hfids(tcpedu_handle, wanted);
+    tcpedu_sites_handoff(tcpedu_handle);
 }

@@ -43,7 +43,9 @@ typedef struct {
 } tcpedu_gconn;
 
 /* What tcpedu stored about one TCP header in a frame. */
-typedef enum { FE_SEGMENT, FE_QUOTED, FE_MALFORMED } fe_what;
+/* FE_UNSEEN: TCP was reached without passing through "ip.proto", where
+ * tcpedu reads headers (see packet-tcpedu.c). */
+typedef enum { FE_SEGMENT, FE_QUOTED, FE_MALFORMED, FE_UNSEEN } fe_what;
 typedef struct {
     guint8 what;          /* fe_what */
     guint8 has_stream;

@@ -15,6 +15,12 @@
 
 #include <epan/expert.h>
 #include <epan/packet.h>
+#include <epan/prefs.h>
+#ifdef _WIN32
+#include <windows.h>
+#else
+#include <dlfcn.h>
+#endif
 #include <epan/proto_data.h>
 
 #include "tcpedu-sites.h"
@@ -143,12 +149,35 @@ static const char *string_of(const field_info *fi)
     return fvalue_get_string(TCPEDU_FI_FVALUE((field_info *)fi));
 }
 
+/* The frame on which "auto" first asked for the fields (see below) was
+ * dissected before the fields were asked for; if its tree is visible, its
+ * items are found by walking it instead (found[], freed on the next frame). */
+static proto_tree *walk_tree;
+static GPtrArray *found[N_COUNT];
+
+static void walk_done(void)
+{
+    unsigned n;
+    for (n = 0; n < N_COUNT; n++)
+        if (found[n]) {
+            g_ptr_array_free(found[n], TRUE);
+            found[n] = NULL;
+        }
+    walk_tree = NULL;
+}
+
 static GPtrArray *items_of(proto_tree *tree, int n)
 {
     GPtrArray *a;
     if (name_hf[n] <= 0)
         return NULL;
-    a = proto_get_finfo_ptr_array(tree, name_hf[n]);
+    if (tree && tree == walk_tree) {
+        if (!found[n])
+            found[n] = proto_find_finfo(tree, name_hf[n]);
+        a = found[n];
+    } else {
+        a = proto_get_finfo_ptr_array(tree, name_hf[n]);
+    }
     return a && a->len ? a : NULL;
 }
 
@@ -557,13 +586,114 @@ void tcpedu_sites_register(int proto)
     expert_register_field_array(expert, ei, (int)G_N_ELEMENTS(ei));
 }
 
-void tcpedu_sites_handoff(GArray *wanted)
+/* ---- when server names are looked for -----------------------------------
+ *
+ * The names come from Wireshark's TLS, HTTP, DNS and QUIC fields, which a
+ * post-dissector can read only by asking for them; asking makes every
+ * dissector build a (hidden) tree for every frame, about +20% on a plain
+ * `tshark -r` (docs/PERFORMANCE.md).  Preference tcpedu.server_names:
+ *   auto    (default) ask from the start in the Wireshark GUI and when a
+ *           tcpedu -z report is registered; in other tshark runs, ask once
+ *           tshark builds a tree anyway (-V, -T fields, -Y, custom columns),
+ *           from that frame on (walking its tree when it is visible);
+ *   always  ask from the start in every run (tshark then always builds a
+ *           tree: slower, but names in -2 and from the first frame);
+ *   never   do not look for names.
+ */
+static gint pref_server_names = TCPEDU_SITES_AUTO;
+static dissector_handle_t sites_post_handle;
+static gboolean sites_asked;     /* the fields are handed to epan now */
+static gboolean sites_for_report;
+
+static void sites_ask(gboolean on)
+{
+    GArray *a = NULL;
+    unsigned n;
+
+    if (!sites_post_handle || on == sites_asked)
+        return;
+    if (on) {
+        a = g_array_new(FALSE, FALSE, (guint)sizeof(int));
+        for (n = 0; n < N_COUNT; n++)
+            if (name_hf[n] > 0)
+                g_array_append_val(a, name_hf[n]);
+    }
+    set_postdissector_wanted_hfids(sites_post_handle, a);
+    sites_asked = on;
+}
+
+int tcpedu_sites_mode(void)
+{
+    return pref_server_names;
+}
+
+gboolean tcpedu_sites_looked_for(void)
+{
+    return sites_asked;
+}
+
+void tcpedu_sites_for_report(void)
+{
+    sites_for_report = TRUE;
+    if (pref_server_names != TCPEDU_SITES_NEVER)
+        sites_ask(TRUE);
+}
+
+void tcpedu_sites_tree_seen(proto_tree *tree)
+{
+    if (walk_tree)
+        walk_done();
+    if (pref_server_names == TCPEDU_SITES_AUTO && !sites_asked) {
+        sites_ask(TRUE);
+        if (PTREE_DATA(tree)->visible)
+            walk_tree = tree;
+    }
+}
+
+/* Is this the Wireshark GUI?  Its tree-less first pass could never find a
+ * name, so "auto" asks from the start there.  Qt's qVersion() has C
+ * linkage and is in every Qt 5 and 6 process. */
+static gboolean gui_running(void)
+{
+#ifdef _WIN32
+    return GetModuleHandleA("Qt6Core.dll") != NULL || GetModuleHandleA("Qt5Core.dll") != NULL;
+#else
+    return dlsym(RTLD_DEFAULT, "qVersion") != NULL;
+#endif
+}
+
+void tcpedu_sites_prefs_apply(void)
+{
+    if (pref_server_names == TCPEDU_SITES_NEVER)
+        sites_ask(FALSE);
+    else if (pref_server_names == TCPEDU_SITES_ALWAYS || sites_for_report || gui_running())
+        sites_ask(TRUE);
+}
+
+void tcpedu_sites_prefs_register(module_t *prefs)
+{
+    static const enum_val_t vals[] = {
+        {"auto", "In the GUI, for tcpedu's reports, and when tshark builds a tree anyway",
+         TCPEDU_SITES_AUTO},
+        {"always", "Always (tshark builds a hidden tree for every frame: slower)", TCPEDU_SITES_ALWAYS},
+        {"never", "Never", TCPEDU_SITES_NEVER},
+        {NULL, NULL, -1}};
+    prefs_register_enum_preference(prefs, "server_names", "Find server names",
+                                   "Name each connection's server from the TLS server name, the HTTP "
+                                   "Host or an earlier DNS answer. These are Wireshark's own fields, "
+                                   "which need a protocol tree: 'auto' asks for them in the GUI, for "
+                                   "tcpedu's -z reports, and in tshark once it builds a tree anyway "
+                                   "(-V, -T fields, a filter); 'always' also in plain and two-pass "
+                                   "(-2) tshark runs (they then build a tree: about 20% slower)",
+                                   &pref_server_names, vals, FALSE);
+}
+
+void tcpedu_sites_handoff(dissector_handle_t post)
 {
     unsigned n;
     proto_quic = proto_get_id_by_filter_name("quic");
-    for (n = 0; n < N_COUNT; n++) {
+    for (n = 0; n < N_COUNT; n++)
         name_hf[n] = proto_registrar_get_id_byname(name_fields[n]);
-        if (name_hf[n] > 0)
-            g_array_append_val(wanted, name_hf[n]);
-    }
+    sites_post_handle = post;
+    tcpedu_sites_prefs_apply();
 }

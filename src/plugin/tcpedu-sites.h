@@ -21,6 +21,7 @@
 #define TCPEDU_SITES_H
 
 #include <epan/packet.h>
+#include <epan/prefs.h>
 
 #include "packet-tcpedu.h"
 
@@ -61,7 +62,19 @@ typedef struct tcpedu_quic {
 
 /* Registration (called from proto_register_tcpedu / handoff). */
 void tcpedu_sites_register(int proto);
-void tcpedu_sites_handoff(GArray *wanted);
+void tcpedu_sites_handoff(dissector_handle_t post);
+/* When names are looked for (preference tcpedu.server_names; see
+ * tcpedu-sites.c). */
+enum { TCPEDU_SITES_AUTO, TCPEDU_SITES_ALWAYS, TCPEDU_SITES_NEVER };
+void tcpedu_sites_prefs_register(module_t *prefs);
+void tcpedu_sites_prefs_apply(void);
+int tcpedu_sites_mode(void);
+/* Are Wireshark's name fields asked for now? */
+gboolean tcpedu_sites_looked_for(void);
+/* A tcpedu -z report is registered: ask for the fields (unless "never"). */
+void tcpedu_sites_for_report(void);
+/* First pass, a frame has a tree: in "auto", ask from the next frame on. */
+void tcpedu_sites_tree_seen(proto_tree *tree);
 /* Per capture (called from tcpedu_init). */
 void tcpedu_sites_init(void);
 

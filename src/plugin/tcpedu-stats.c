@@ -921,6 +921,8 @@ static TCPEDU_STAT_INIT_RET rep_init(const char *opt_arg, void *userdata)
         fprintf(stderr, "tshark: invalid -z argument \"%s\"; use %s[,FILTER]\n", opt_arg, ui->cli);
         TCPEDU_STAT_INIT_FAIL;
     }
+    /* every report lists server names: ask Wireshark for the fields */
+    tcpedu_sites_for_report();
     r = g_new0(tcpedu_rep, 1);
     r->kind = ui->kind;
     r->filter = opt_arg[n] == ',' && opt_arg[n + 1] ? g_strdup(opt_arg + n + 1) : NULL;
