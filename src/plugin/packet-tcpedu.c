@@ -129,6 +129,7 @@ static gint ett_tcpedu_flags = -1;
 static gint ett_tcpedu_header = -1;
 static gint ett_tcpedu_options = -1;
 static gint ett_tcpedu_timing = -1;
+static gint ett_tcpedu_filter = -1;
 
 /* One expert field per observer anomaly, in the order of
  * tcpedu_anomalies.h, plus the two the glue itself raises. */
@@ -142,6 +143,7 @@ static expert_field ei_tcpedu_unseen = EI_INIT;
 /* Preferences: language of the texts, and the Info column prefix. */
 static gint pref_language = TCPEDU_LANG_EN;
 static tcpedu_pref_bool pref_info_prefix = TRUE;
+static tcpedu_pref_bool pref_full_tree = FALSE;
 
 /* TCP layers read per frame; the rest are counted and reported
  * (tcpedu.layers_dropped).  Layers past TCPEDU_LAYER_NUM_MAX (see
@@ -628,8 +630,12 @@ static void add_gen_bool(proto_tree *tree, int hf, tvbuff_t *tvb, gboolean val)
     proto_item_set_generated(proto_tree_add_boolean(tree, hf, tvb, 0, 0, val));
 }
 
+static gboolean wanted(proto_tree *t, int hf);
+
 static void add_text(proto_tree *tree, int hf, tvbuff_t *tvb, packet_info *pinfo, unsigned id)
 {
+    if (!wanted(tree, hf))
+        return;
     proto_item_set_generated(proto_tree_add_string(tree, hf, tvb, 0, 0,
                                                    text_of(tcpedu_cat_text(id), pinfo->pool)));
 }
@@ -688,10 +694,12 @@ static void show_conn(proto_tree *tree, tvbuff_t *tvb, packet_info *pinfo, const
                                        "Connection %u (outcome: %s)", g->index,
                                        tcpedu_outcome_name(tcpedu_conn_outcome(c)));
     proto_item_set_generated(ti);
-    proto_item_set_generated(proto_tree_add_string(ct, hf_tcpedu_conn_client, tvb, 0, 0,
-                             tcpedu_addr_port_str(pinfo->pool, &g->addr[cl], g->port[cl])));
-    proto_item_set_generated(proto_tree_add_string(ct, hf_tcpedu_conn_server, tvb, 0, 0,
-                             tcpedu_addr_port_str(pinfo->pool, &g->addr[!cl], g->port[!cl])));
+    if (wanted(ct, hf_tcpedu_conn_client))
+        proto_item_set_generated(proto_tree_add_string(ct, hf_tcpedu_conn_client, tvb, 0, 0,
+                                 tcpedu_addr_port_str(pinfo->pool, &g->addr[cl], g->port[cl])));
+    if (wanted(ct, hf_tcpedu_conn_server))
+        proto_item_set_generated(proto_tree_add_string(ct, hf_tcpedu_conn_server, tvb, 0, 0,
+                                 tcpedu_addr_port_str(pinfo->pool, &g->addr[!cl], g->port[!cl])));
     add_gen_enum(ct, hf_tcpedu_conn_roles, tvb, c->roles, tcpedu_roles_name);
     if (c->ep[cl].syn_sent || c->ep[cl].isn_from_peer) {
         ti = proto_tree_add_uint(ct, hf_tcpedu_conn_isn_client, tvb, 0, 0, c->ep[cl].isn);
@@ -717,7 +725,8 @@ static void show_conn(proto_tree *tree, tvbuff_t *tvb, packet_info *pinfo, const
         add_gen_bool(ct, hf_tcpedu_conn_eff_ecn, tvb, ecn_negotiated(c));
     }
     add_gen_enum(ct, hf_tcpedu_conn_teardown, tvb, tcpedu_conn_td_style(c), tcpedu_td_style_name);
-    proto_item_set_generated(proto_tree_add_string(ct, hf_tcpedu_teardown_explain, tvb, 0, 0,
+    if (wanted(ct, hf_tcpedu_teardown_explain))
+        proto_item_set_generated(proto_tree_add_string(ct, hf_tcpedu_teardown_explain, tvb, 0, 0,
                              text_of(tcpedu_cat_td_style(tcpedu_conn_td_style(c)), pinfo->pool)));
     for (i = 0; i < 4; i++)
         if (c->td_frame[i])
@@ -935,10 +944,11 @@ static const char *state_change(wmem_allocator_t *scope, guint8 before, guint8 a
 static void show_states(proto_tree *t, tvbuff_t *tvb, packet_info *pinfo, const tcpedu_verdict *v)
 {
     proto_item *ti;
+    gboolean vis = PTREE_DATA(t)->visible;
     proto_tree *st = proto_tree_add_subtree_format(t, tvb, 0, 0, ett_tcpedu_states, &ti,
                                                    "Sender %s, receiver %s",
-                                                   state_change(pinfo->pool, v->sender_before, v->sender_after),
-                                                   state_change(pinfo->pool, v->receiver_before, v->receiver_after));
+                                                   vis ? state_change(pinfo->pool, v->sender_before, v->sender_after) : "",
+                                                   vis ? state_change(pinfo->pool, v->receiver_before, v->receiver_after) : "");
     gboolean s_inf = (v->inferred & (TCPEDU_INF_SENDER_BEFORE | TCPEDU_INF_SENDER_AFTER)) != 0;
     gboolean r_inf = (v->inferred & (TCPEDU_INF_RECEIVER_BEFORE | TCPEDU_INF_RECEIVER_AFTER)) != 0;
 
@@ -948,7 +958,8 @@ static void show_states(proto_tree *t, tvbuff_t *tvb, packet_info *pinfo, const 
     add_state(st, hf_tcpedu_sender_state_after, tvb, v->sender_after,
               (v->inferred & TCPEDU_INF_SENDER_AFTER) != 0);
     add_since(st, hf_tcpedu_sender_since, tvb, v->sender_since);
-    proto_item_set_generated(proto_tree_add_string(st, hf_tcpedu_sender_state_explain, tvb, 0, 0,
+    if (wanted(st, hf_tcpedu_sender_state_explain))
+        proto_item_set_generated(proto_tree_add_string(st, hf_tcpedu_sender_state_explain, tvb, 0, 0,
         text_of(v->sender_after == v->sender_before ? tcpedu_cat_text(unchanged_text(v, TRUE))
                                                     : tcpedu_cat_state(v->sender_after), pinfo->pool)));
     add_state(st, hf_tcpedu_receiver_state_before, tvb, v->receiver_before,
@@ -956,7 +967,8 @@ static void show_states(proto_tree *t, tvbuff_t *tvb, packet_info *pinfo, const 
     add_state(st, hf_tcpedu_receiver_state_after, tvb, v->receiver_after,
               (v->inferred & TCPEDU_INF_RECEIVER_AFTER) != 0);
     add_since(st, hf_tcpedu_receiver_since, tvb, v->receiver_since);
-    proto_item_set_generated(proto_tree_add_string(st, hf_tcpedu_receiver_state_explain, tvb, 0, 0,
+    if (wanted(st, hf_tcpedu_receiver_state_explain))
+        proto_item_set_generated(proto_tree_add_string(st, hf_tcpedu_receiver_state_explain, tvb, 0, 0,
         text_of(v->receiver_after == v->receiver_before ? tcpedu_cat_text(unchanged_text(v, FALSE))
                                                         : tcpedu_cat_state(v->receiver_after), pinfo->pool)));
     if (v->rule == TCPEDU_X_TD_FIN_COMBINED && v->receiver_after == TCPEDU_ST_TIME_WAIT)
@@ -975,47 +987,221 @@ static void show_states(proto_tree *t, tvbuff_t *tvb, packet_info *pinfo, const 
         add_text(st, hf_tcpedu_receiver_state_explain, tvb, pinfo, TCPEDU_T_ST_INFERRED);
 }
 
+/* A generated item that filters and -T fields see but the tree does not show
+ * (the compact tree's facts). */
+static void add_hidden_uint(proto_tree *tree, int hf, tvbuff_t *tvb, guint32 val)
+{
+    proto_item *it = proto_tree_add_uint(tree, hf, tvb, 0, 0, val);
+    proto_item_set_generated(it);
+    proto_item_set_hidden(it);
+}
+
+static void add_hidden_bool(proto_tree *tree, int hf, tvbuff_t *tvb, gboolean val)
+{
+    proto_item *it = proto_tree_add_boolean(tree, hf, tvb, 0, 0, val);
+    proto_item_set_generated(it);
+    proto_item_set_hidden(it);
+}
+
+/* Is a field of this tree shown or asked for?  A hidden tree (-T fields, a
+ * filter) builds only the fields asked for: compute nothing for the rest. */
+static gboolean wanted(proto_tree *t, int hf)
+{
+    return proto_field_is_referenced(t, hf);
+}
+
+/* Does this segment get the compact tree?  Data and pure ACKs in the data
+ * phase with nothing unusual; everything a student must read in full
+ * (handshake, teardown, reset, anything with an anomaly) keeps it. */
+static gboolean compact_segment(const tcpedu_fentry *e)
+{
+    const tcpedu_verdict *v = &e->v;
+    if (pref_full_tree || e->time_unusable || v->anomalies || v->phase != TCPEDU_PH_DATA || v->step ||
+        v->retransmission)
+        return FALSE;
+    return v->kind == TCPEDU_SEG_DATA || v->kind == TCPEDU_SEG_ACK;
+}
+
+/* "Connection 3: closed; handshake frames 1-3, teardown frames 40-43". */
+static const char *conn_line(wmem_allocator_t *scope, const tcpedu_gconn *g)
+{
+    const tcpedu_conn *c = &g->obs;
+    wmem_strbuf_t *sb = wmem_strbuf_new(scope, "");
+    unsigned i, first = 0, last = 0;
+
+    wmem_strbuf_append_printf(sb, "Connection %u: %s", g->index, tcpedu_outcome_name(tcpedu_conn_outcome(c)));
+    for (i = 0; i < 4; i++)
+        if (c->hs_frame[i]) {
+            first = first ? first : c->hs_frame[i];
+            last = c->hs_frame[i];
+        }
+    if (first)
+        wmem_strbuf_append_printf(sb, first == last ? "; handshake frame %u" : "; handshake frames %u-%u",
+                                  first, last);
+    else
+        wmem_strbuf_append(sb, "; no handshake seen");
+    first = last = 0;
+    for (i = 0; i < 4; i++)
+        if (c->td_frame[i]) {
+            first = first ? first : c->td_frame[i];
+            last = c->td_frame[i];
+        }
+    if (first)
+        wmem_strbuf_append_printf(sb, first == last ? ", teardown frame %u" : ", teardown frames %u-%u",
+                                  first, last);
+    return wmem_strbuf_finalize(sb);
+}
+
+/* The compact tree of a data or pure-ACK segment (issue 8): the headline
+ * (on the tcpedu item), phase, direction, both states on one line, the
+ * numbers with one sentence, and one line for the connection.  The other
+ * per-segment facts are there for filters, hidden. */
+static void show_compact(proto_tree *t, tvbuff_t *tvb, packet_info *pinfo, const tcpedu_fentry *e,
+                         gboolean vis)
+{
+    const tcpedu_verdict *v = &e->v;
+    const tcpedu_gconn *g = e->conn;
+    gboolean s_inf = (v->inferred & (TCPEDU_INF_SENDER_BEFORE | TCPEDU_INF_SENDER_AFTER)) != 0;
+    gboolean r_inf = (v->inferred & (TCPEDU_INF_RECEIVER_BEFORE | TCPEDU_INF_RECEIVER_AFTER)) != 0;
+    proto_item *ti;
+    int hf_say = e->seg.len ? hf_tcpedu_seq_explain : hf_tcpedu_ack_explain;
+
+    add_gen_enum(t, hf_tcpedu_phase, tvb, v->phase, tcpedu_phase_name);
+    ti = add_gen_enum(t, hf_tcpedu_direction, tvb, tcpedu_entry_dir(e), tcpedu_dir_name);
+    if (v->inferred & TCPEDU_INF_ROLES)
+        proto_item_append_text(ti, " (roles inferred)");
+    if (vis) {
+        ti = proto_tree_add_subtree_format(t, tvb, 0, 0, ett_tcpedu_states, NULL, "Sender %s%s, receiver %s%s",
+                                           state_change(pinfo->pool, v->sender_before, v->sender_after),
+                                           s_inf ? " (inferred)" : "",
+                                           state_change(pinfo->pool, v->receiver_before, v->receiver_after),
+                                           r_inf ? " (inferred)" : "");
+        proto_item_set_generated(proto_tree_get_parent(ti));
+    }
+    if (vis || wanted(t, hf_say)) {
+        const char *say = text_of(tcpedu_cat_text(e->seg.len ? TCPEDU_T_SEQ_DATA : ack_text(e)), pinfo->pool);
+        if (e->seg.flags & TCPEDU_F_ACK)
+            ti = proto_tree_add_string_format(t, hf_say, tvb, 0, 0, say,
+                                              "Sequence number %u (relative %u), acknowledgment number %u "
+                                              "(relative %u), %u bytes: %s", e->seg.seq, v->rel_seq, e->seg.ack,
+                                              v->rel_ack, e->seg.len, say);
+        else
+            ti = proto_tree_add_string_format(t, hf_say, tvb, 0, 0, say,
+                                              "Sequence number %u (relative %u), %u bytes: %s", e->seg.seq,
+                                              v->rel_seq, e->seg.len, say);
+        proto_item_set_generated(ti);
+    }
+    if (vis || wanted(t, hf_tcpedu_conn))
+        proto_item_set_generated(proto_tree_add_uint_format(t, hf_tcpedu_conn, tvb, 0, 0, g->index, "%s",
+                                                            conn_line(pinfo->pool, g)));
+
+    /* the facts, for filters and -T fields */
+    add_hidden_uint(t, hf_tcpedu_stream, tvb, e->stream);
+    add_hidden_uint(t, hf_tcpedu_segment, tvb, v->kind);
+    add_hidden_uint(t, hf_tcpedu_rule, tvb, v->rule);
+    add_hidden_uint(t, hf_tcpedu_sender_state_before, tvb, v->sender_before);
+    add_hidden_uint(t, hf_tcpedu_sender_state_after, tvb, v->sender_after);
+    add_hidden_uint(t, hf_tcpedu_receiver_state_before, tvb, v->receiver_before);
+    add_hidden_uint(t, hf_tcpedu_receiver_state_after, tvb, v->receiver_after);
+    if (v->sender_since)
+        add_hidden_uint(t, hf_tcpedu_sender_since, tvb, v->sender_since);
+    if (v->receiver_since)
+        add_hidden_uint(t, hf_tcpedu_receiver_since, tvb, v->receiver_since);
+    add_hidden_bool(t, hf_tcpedu_sender_state_inferred, tvb, s_inf);
+    add_hidden_bool(t, hf_tcpedu_receiver_state_inferred, tvb, r_inf);
+    {
+        const tcpedu_endpoint *S = &g->obs.ep[v->side];
+        if (S->syn_sent || S->isn_from_peer)
+            add_hidden_uint(t, hf_tcpedu_isn, tvb, S->isn);
+    }
+    add_hidden_uint(t, hf_tcpedu_conn_outcome, tvb, tcpedu_conn_outcome(&g->obs));
+    tcpedu_sites_hide_conn(t, tvb, pinfo, g);
+    add_hidden_uint(t, hf_tcpedu_seq_raw, tvb, e->seg.seq);
+    add_hidden_uint(t, hf_tcpedu_seq_relative, tvb, v->rel_seq);
+    if (e->seg.flags & TCPEDU_F_ACK) {
+        add_hidden_uint(t, hf_tcpedu_ack_raw, tvb, e->seg.ack);
+        if (v->rel_ack_valid)
+            add_hidden_uint(t, hf_tcpedu_ack_relative, tvb, v->rel_ack);
+    }
+    if (v->answers)
+        add_gen_uint(t, hf_tcpedu_answers, tvb, v->answers);
+    if (v->answered_by)
+        add_gen_uint(t, hf_tcpedu_answered_by, tvb, v->answered_by);
+}
+
+/* The fields that are there for filters and columns more than for reading,
+ * in one item after the explanations (issue 11). */
+static void show_filter_fields(proto_tree *t, tvbuff_t *tvb, const tcpedu_fentry *e, const char *headline,
+                               const char *label)
+{
+    const tcpedu_verdict *v = &e->v;
+    const tcpedu_gconn *g = e->conn;
+    proto_item *ti;
+    proto_tree *ft = proto_tree_add_subtree_format(t, tvb, 0, 0, ett_tcpedu_filter, &ti,
+                                                   "For filters: stream %u, connection %u, rule %s", e->stream,
+                                                   g->index, tcpedu_rule_name(v->rule));
+    proto_item_set_generated(ti);
+    if (headline)
+        proto_item_set_generated(proto_tree_add_string(ft, hf_tcpedu_headline, tvb, 0, 0, headline));
+    /* The Info column prefix as a field of its own: from 4.2 on the prefix
+     * cannot reach _ws.col.info (see tcpedu_compat.h), so filters and custom
+     * columns use this instead, on every version. */
+    if (label)
+        proto_item_set_generated(proto_tree_add_string(ft, hf_tcpedu_label, tvb, 0, 0, label));
+    add_gen_uint(ft, hf_tcpedu_stream, tvb, e->stream);
+    add_gen_uint(ft, hf_tcpedu_conn, tvb, g->index);
+    if (v->step) {
+        unsigned total = v->phase == TCPEDU_PH_HANDSHAKE ? tcpedu_conn_hs_total(&g->obs)
+                       : v->phase == TCPEDU_PH_TEARDOWN ? tcpedu_conn_td_total(&g->obs) : 0;
+        add_gen_uint(ft, hf_tcpedu_step, tvb, v->step);
+        if (total >= v->step)
+            add_gen_uint(ft, hf_tcpedu_step_total, tvb, total);
+    }
+    add_gen_enum(ft, hf_tcpedu_segment, tvb, v->kind, tcpedu_kind_name);
+    add_gen_enum(ft, hf_tcpedu_rule, tvb, v->rule, tcpedu_rule_name);
+    if (v->retransmission)
+        add_gen_bool(ft, hf_tcpedu_retransmission, tvb, TRUE);
+}
+
 static void show_segment(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, const tcpedu_fentry *e)
 {
     const tcpedu_verdict *v = &e->v;
     const tcpedu_gconn *g = e->conn;
-    const char *label = step_label(e, pinfo->pool, lang_now());
-    const char *site = v->rule == TCPEDU_X_HS_SYN ? tcpedu_sites_syn_text(g, pinfo->pool) : NULL;
-    const char *headline = wmem_strdup_printf(pinfo->pool, "%s%s%s", label,
-                                              lang_now() == TCPEDU_LANG_ZH ? "：" : ": ",
-                                              site ? site : text_of(tcpedu_cat_rule(v->rule), pinfo->pool));
+    gboolean vis = PTREE_DATA(tree)->visible;
+    gboolean compact = compact_segment(e);
+    gboolean has_label = v->step || v->phase == TCPEDU_PH_RESET;
+    const char *label = NULL, *headline = NULL;
     proto_item *ti;
     proto_tree *t;
     unsigned a;
 
+    if (has_label && (vis || wanted(tree, hf_tcpedu_label) || wanted(tree, hf_tcpedu_headline)))
+        label = step_label(e, pinfo->pool, lang_now());
+    if (vis || wanted(tree, hf_tcpedu_headline)) {
+        const char *site = v->rule == TCPEDU_X_HS_SYN ? tcpedu_sites_syn_text(g, pinfo->pool) : NULL;
+        headline = wmem_strdup_printf(pinfo->pool, "%s%s%s",
+                                      label ? label : step_label(e, pinfo->pool, lang_now()),
+                                      lang_now() == TCPEDU_LANG_ZH ? "：" : ": ",
+                                      site ? site : text_of(tcpedu_cat_rule(v->rule), pinfo->pool));
+    }
+
     ti = proto_tree_add_item(tree, proto_tcpedu, tvb, 0, 0, ENC_NA);
     proto_item_set_generated(ti);
-    proto_item_append_text(ti, ": %s", headline);
+    if (headline)
+        proto_item_append_text(ti, ": %s", headline);
     t = proto_item_add_subtree(ti, ett_tcpedu);
 
-    proto_item_set_generated(proto_tree_add_string(t, hf_tcpedu_headline, tvb, 0, 0, headline));
-    /* The Info column prefix as a field of its own: from 4.2 on the prefix
-     * cannot reach _ws.col.info (see tcpedu_compat.h), so filters and custom
-     * columns use this instead, on every version. */
-    if (v->step || v->phase == TCPEDU_PH_RESET)
-        proto_item_set_generated(proto_tree_add_string(t, hf_tcpedu_label, tvb, 0, 0, label));
-    add_gen_uint(t, hf_tcpedu_stream, tvb, e->stream);
-    add_gen_uint(t, hf_tcpedu_conn, tvb, g->index);
+    if (compact) {
+        if (headline)
+            proto_item_set_generated(proto_tree_add_string(t, hf_tcpedu_headline, tvb, 0, 0, headline));
+        show_compact(t, tvb, pinfo, e, vis);
+        return;
+    }
+
     ti = add_gen_enum(t, hf_tcpedu_direction, tvb, tcpedu_entry_dir(e), tcpedu_dir_name);
     if (v->inferred & TCPEDU_INF_ROLES)
         proto_item_append_text(ti, " (roles inferred)");
     add_gen_enum(t, hf_tcpedu_phase, tvb, v->phase, tcpedu_phase_name);
-    if (v->step) {
-        unsigned total = v->phase == TCPEDU_PH_HANDSHAKE ? tcpedu_conn_hs_total(&g->obs)
-                       : v->phase == TCPEDU_PH_TEARDOWN ? tcpedu_conn_td_total(&g->obs) : 0;
-        add_gen_uint(t, hf_tcpedu_step, tvb, v->step);
-        if (total >= v->step)
-            add_gen_uint(t, hf_tcpedu_step_total, tvb, total);
-    }
-    add_gen_enum(t, hf_tcpedu_segment, tvb, v->kind, tcpedu_kind_name);
-    add_gen_enum(t, hf_tcpedu_rule, tvb, v->rule, tcpedu_rule_name);
-    if (v->retransmission)
-        add_gen_bool(t, hf_tcpedu_retransmission, tvb, TRUE);
 
     show_flags(t, tvb, pinfo, e);
     show_states(t, tvb, pinfo, v);
@@ -1031,6 +1217,7 @@ static void show_segment(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, co
         add_gen_enum(t, hf_tcpedu_rst_check, tvb, v->rst_check, tcpedu_rstchk_name);
 
     show_conn(t, tvb, pinfo, g);
+    show_filter_fields(t, tvb, e, headline, label);
     if (e->time_unusable)
         expert_add_info_format(pinfo, t, &ei_tcpedu_time_unusable, "%s",
                                text_of(tcpedu_cat_text(TCPEDU_T_TIME_UNUSABLE), pinfo->pool));
@@ -1050,7 +1237,6 @@ static void show_segment(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, co
                                       tcpedu_anomaly_name);
         add_expert(pinfo, ai, TCPEDU_A_SYN_UNANSWERED);
     }
-
 }
 
 static void show_other(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, const tcpedu_fentry *e)
@@ -1073,6 +1259,40 @@ static void show_other(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, cons
         proto_item_append_text(ti, ": TCP header incomplete or invalid, not analysed");
         expert_add_info(pinfo, ti, &ei_tcpedu_malformed);
     }
+}
+
+/* No tree: only what reaches Wireshark's expert tap (-z expert) without
+ * one, the same notes the tree would carry. */
+static void experts_only(packet_info *pinfo, const tcpedu_frame *fr)
+{
+    guint i;
+    unsigned a;
+
+    for (i = 0; i < fr->n; i++) {
+        const tcpedu_fentry *e = &fr->e[i];
+        if (e->what == FE_QUOTED) {
+            expert_add_info(pinfo, NULL, &ei_tcpedu_quoted);
+        } else if (e->what == FE_UNSEEN) {
+            expert_add_info(pinfo, NULL, &ei_tcpedu_unseen);
+        } else if (e->what == FE_MALFORMED) {
+            expert_add_info(pinfo, NULL, &ei_tcpedu_malformed);
+        } else {
+            const tcpedu_verdict *v = &e->v;
+            if (e->time_unusable)
+                expert_add_info_format(pinfo, NULL, &ei_tcpedu_time_unusable, "%s",
+                                       text_of(tcpedu_cat_text(TCPEDU_T_TIME_UNUSABLE), pinfo->pool));
+            for (a = 0; a < TCPEDU_A_COUNT; a++)
+                if (v->anomalies & TCPEDU_ABIT(a))
+                    add_expert(pinfo, NULL, a);
+            if (PINFO_FD_VISITED(pinfo) && v->kind == TCPEDU_SEG_SYN &&
+                tcpedu_conn_outcome(&e->conn->obs) == TCPEDU_OUT_SYN_UNANSWERED &&
+                e->conn->obs.hs_frame[0] == e->seg.frame)
+                add_expert(pinfo, NULL, TCPEDU_A_SYN_UNANSWERED);
+        }
+    }
+    if (fr->dropped)
+        expert_add_info_format(pinfo, NULL, &ei_tcpedu_layers_dropped, "%s",
+                               text_of(tcpedu_cat_text(TCPEDU_T_LAYERS_DROPPED), pinfo->pool));
 }
 
 /* "[Handshake 1/3] " before the Info text, one per step or reset in the
@@ -1127,6 +1347,8 @@ static int dissect_tcpedu(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, v
     if (!fr)
         return 0;
     info_prefix(pinfo, fr);
+    if (!tree)
+        experts_only(pinfo, fr);
     for (i = 0; i < fr->n; i++) {
         if (fr->e[i].what == FE_SEGMENT) {
             tcpedu_tap_rec *rec = wmem_new0(pinfo->pool, tcpedu_tap_rec);
@@ -1342,7 +1564,7 @@ void proto_register_tcpedu(void)
     };
     static gint *ett[] = {&ett_tcpedu, &ett_tcpedu_states, &ett_tcpedu_numbers, &ett_tcpedu_conn,
                           &ett_tcpedu_flags, &ett_tcpedu_header, &ett_tcpedu_options,
-                          &ett_tcpedu_timing};
+                          &ett_tcpedu_timing, &ett_tcpedu_filter};
     static ei_register_info ei[TCPEDU_A_COUNT + 5];
     static const enum_val_t lang_vals[] = {
         {"english", "English", TCPEDU_LANG_EN},
@@ -1434,6 +1656,10 @@ void proto_register_tcpedu(void)
     prefs_register_bool_preference(prefs, "info_prefix", "Prefix the Info column",
                                    "Show [Handshake 2/3], [Teardown 1/4], [Reset] before the Info text",
                                    &pref_info_prefix);
+    prefs_register_bool_preference(prefs, "full_tree", "Explain every segment in full",
+                                   "Give data and pure-ACK segments the full tree too (by default they get "
+                                   "a compact one: headline, phase, direction, states, numbers and the "
+                                   "connection)", &pref_full_tree);
     tcpedu_sites_prefs_register(prefs);
 
     tcpedu_sites_register(proto_tcpedu);

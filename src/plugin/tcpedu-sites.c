@@ -518,6 +518,32 @@ void tcpedu_sites_show_conn(proto_tree *ct, tvbuff_t *tvb, packet_info *pinfo, c
     }
 }
 
+void tcpedu_sites_hide_conn(proto_tree *t, tvbuff_t *tvb, packet_info *pinfo, const tcpedu_gconn *g)
+{
+    guint8 src;
+    const char *name = tcpedu_site_name(g, &src);
+    tcpedu_end_why why = tcpedu_end_why_of(g);
+    proto_item *it;
+
+    if (why == TCPEDU_END_RESET || (why != TCPEDU_END_NONE && PINFO_FD_VISITED(pinfo))) {
+        it = proto_tree_add_uint(t, hf_td_missing, tvb, 0, 0, why);
+        proto_item_set_generated(it);
+        proto_item_set_hidden(it);
+    }
+    if (!name)
+        return;
+    it = proto_tree_add_string(t, hf_server_name, tvb, 0, 0, name);
+    proto_item_set_generated(it);
+    proto_item_set_hidden(it);
+    it = proto_tree_add_uint(t, hf_server_name_src, tvb, 0, 0, src);
+    proto_item_set_generated(it);
+    proto_item_set_hidden(it);
+    it = proto_tree_add_uint(t, hf_server_name_frame, tvb, 0, 0,
+                             src == TCPEDU_NAME_DNS ? g->dns_frame[g->obs.client == 1 ? 0 : 1] : g->name_frame);
+    proto_item_set_generated(it);
+    proto_item_set_hidden(it);
+}
+
 void tcpedu_sites_show_quic(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, const tcpedu_quic *q)
 {
     gboolean only = !tcpedu_sites_tcp_has(q->name);
@@ -673,9 +699,8 @@ void tcpedu_sites_prefs_apply(void)
 void tcpedu_sites_prefs_register(module_t *prefs)
 {
     static const enum_val_t vals[] = {
-        {"auto", "In the GUI, for tcpedu's reports, and when tshark builds a tree anyway",
-         TCPEDU_SITES_AUTO},
-        {"always", "Always (tshark builds a hidden tree for every frame: slower)", TCPEDU_SITES_ALWAYS},
+        {"auto", "Auto (GUI, reports, and tshark runs that build a tree)", TCPEDU_SITES_AUTO},
+        {"always", "Always (tshark builds a tree for every frame: slower)", TCPEDU_SITES_ALWAYS},
         {"never", "Never", TCPEDU_SITES_NEVER},
         {NULL, NULL, -1}};
     prefs_register_enum_preference(prefs, "server_names", "Find server names",

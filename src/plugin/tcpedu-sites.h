@@ -101,6 +101,9 @@ const tcpedu_quic *tcpedu_sites_quic_at(guint i);
 
 /* Display, every pass. */
 void tcpedu_sites_show_conn(proto_tree *ct, tvbuff_t *tvb, packet_info *pinfo, const tcpedu_gconn *g);
+/* The compact tree's hidden copy: name, source, frame and why there is no
+ * teardown, for filters. */
+void tcpedu_sites_hide_conn(proto_tree *t, tvbuff_t *tvb, packet_info *pinfo, const tcpedu_gconn *g);
 /* The headline text of a connection's first SYN naming the site, or NULL. */
 const char *tcpedu_sites_syn_text(const tcpedu_gconn *g, wmem_allocator_t *scope);
 void tcpedu_sites_show_quic(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, const tcpedu_quic *q);

@@ -125,7 +125,9 @@ class Registration(unittest.TestCase):
     def test_default_preferences(self):
         lines = glossary("defaultprefs").splitlines()
         ours = [l for l in lines if l.startswith("#tcpedu.")]
-        self.assertEqual(ours, ["#tcpedu.language: English", "#tcpedu.info_prefix: TRUE"])
+        self.assertEqual(ours, ["#tcpedu.language: English", "#tcpedu.info_prefix: TRUE",
+                                "#tcpedu.full_tree: FALSE",
+                                "#tcpedu.server_names: Auto (GUI, reports, and tshark runs that build a tree)"])
 
     def test_info_prefix_english_default(self):
         info = info_column()
