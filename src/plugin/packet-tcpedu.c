@@ -1666,6 +1666,7 @@ void proto_register_tcpedu(void)
     register_init_routine(tcpedu_init);
     tcpedu_tap = register_tap("tcpedu");
     tcpedu_stats_register();
+    tcpedu_flow_register(proto_tcpedu);
     tcpedu_handle = create_dissector_handle(dissect_tcpedu, proto_tcpedu);
 }
 

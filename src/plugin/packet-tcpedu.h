@@ -87,6 +87,10 @@ typedef struct {
  * proto_register_tcpedu. */
 void tcpedu_stats_register(void);
 
+/* The Flow Graph's "TCP lifecycle (tcpedu)" and -z flow,tcpedu,...
+ * (tcpedu-flow.c; a no-op on versions whose layout was not checked). */
+void tcpedu_flow_register(int proto);
+
 /* The language preference (tcpedu_lang), for reports. */
 int tcpedu_pref_language(void);
 

@@ -7,7 +7,9 @@
  * paper only (no Debian suite ships it): the guards below say "4.2" where
  * the change came with 4.2.
  *
- * Rule: no other file tests WIRESHARK_VERSION_*.  When a new version needs
+ * Rule: no other file tests WIRESHARK_VERSION_*.  (The Flow Graph's
+ * structures, which change with every version, are in
+ * tcpedu_seqan_compat.h, built on TCPEDU_WS_AT_LEAST.)  When a new version needs
  * a change, add a macro or inline function here and use it there.
  *
  * What changed for tcpedu, by version:
