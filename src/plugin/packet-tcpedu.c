@@ -158,8 +158,39 @@ static guint32 conn_count;
 static guint tuple_hash(gconstpointer k);
 static gboolean tuple_equal(gconstpointer a, gconstpointer b);
 
+/* What tcpedu stored per frame, by frame number: one pointer per frame
+ * (p_add_proto_data would cost a list node and a key per frame). */
+static tcpedu_frame **frame_tab;
+static guint32 frame_cap;
+
+static tcpedu_frame *frame_get(guint32 num)
+{
+    return num < frame_cap ? frame_tab[num] : NULL;
+}
+
+static void frame_put(guint32 num, tcpedu_frame *fr)
+{
+    if (num >= frame_cap) {
+        guint32 cap = frame_cap ? frame_cap : 4096;
+        while (cap <= num)
+            cap *= 2;
+        frame_tab = (tcpedu_frame **)g_realloc(frame_tab, cap * sizeof *frame_tab);
+        memset(frame_tab + frame_cap, 0, (cap - frame_cap) * sizeof *frame_tab);
+        frame_cap = cap;
+    }
+    frame_tab[num] = fr;
+}
+
+static void tcpedu_cleanup(void)
+{
+    g_free(frame_tab);
+    frame_tab = NULL;
+    frame_cap = 0;
+}
+
 static void tcpedu_init(void)
 {
+    tcpedu_cleanup();
     conns_by_stream = wmem_map_new(wmem_file_scope(), g_direct_hash, g_direct_equal);
     conns_by_tuple = wmem_map_new(wmem_file_scope(), tuple_hash, tuple_equal);
     conn_count = 0;
@@ -1318,7 +1349,7 @@ static void info_prefix(packet_info *pinfo, const tcpedu_frame *fr)
 
 static int dissect_tcpedu(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data _U_)
 {
-    tcpedu_frame *fr = (tcpedu_frame *)p_get_proto_data(wmem_file_scope(), pinfo, proto_tcpedu, 0);
+    tcpedu_frame *fr = frame_get(pinfo->num);
     const tcpedu_quic *quic = NULL;
     guint i;
 
@@ -1329,7 +1360,7 @@ static int dissect_tcpedu(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, v
         }
         fr = first_pass(pinfo, tree);
         if (fr)
-            p_add_proto_data(wmem_file_scope(), pinfo, proto_tcpedu, 0, fr);
+            frame_put(pinfo->num, fr);
         else if ((quic = tcpedu_sites_quic_frame(pinfo, tree)) != NULL)
             p_add_proto_data(wmem_file_scope(), pinfo, proto_tcpedu, 1, (void *)quic);
     } else if (!fr) {
@@ -1664,6 +1695,7 @@ void proto_register_tcpedu(void)
 
     tcpedu_sites_register(proto_tcpedu);
     register_init_routine(tcpedu_init);
+    register_cleanup_routine(tcpedu_cleanup);
     tcpedu_tap = register_tap("tcpedu");
     tcpedu_stats_register();
     tcpedu_flow_register(proto_tcpedu);
