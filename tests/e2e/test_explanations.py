@@ -151,12 +151,16 @@ class FieldExplanations(unittest.TestCase):
     def test_effective_options_and_ecn(self):
         r = self.fields("handmade/syn-options.pcap",
                         ["tcpedu.conn.wscale", "tcpedu.conn.sack", "tcpedu.conn.timestamps",
-                         "tcpedu.conn.ecn", "tcpedu.conn.mss.client", "tcpedu.conn.mss.server"], 5)
+                         "tcpedu.conn.ecn", "tcpedu.conn.mss.client", "tcpedu.conn.mss.server"], 3)
         # both offered window scale and timestamps; only the client offered SACK;
-        # SYN had ECE+CWR and the SYN-ACK ECE alone
+        # SYN had ECE+CWR and the SYN-ACK ECE alone (the connection summary is
+        # on the lifecycle segments: here the handshake's ACK)
         self.assertEqual({k: v for k, v in r.items() if k != "frame"}, {
             "tcpedu.conn.wscale": "1", "tcpedu.conn.sack": "0", "tcpedu.conn.timestamps": "1",
             "tcpedu.conn.ecn": "1", "tcpedu.conn.mss.client": "1460", "tcpedu.conn.mss.server": "1400"})
+        # frame 5, data, gets the compact tree without the summary (issue 8)
+        r = self.fields("handmade/syn-options.pcap", ["tcpedu.segment", "tcpedu.conn.wscale"], 5)
+        self.assertEqual((r["tcpedu.segment"], r["tcpedu.conn.wscale"]), ("data", ""))
 
     def test_first_fin_has_ack_and_passive_side_state(self):
         r = self.fields("real/four-segment-close.pcapng",
