@@ -20,12 +20,15 @@
 #   frame, and the budget of issue 8; a REGRESSION line for each ratio over
 #   its budget.  The raw figures go to CACHE/results-{small,full}.tsv.
 #
-#   One more row, not in issue 8's table and without a budget: "no-plugin",
-#   summary lines with tcpedu against a tshark without the plugin at all
-#   (--disable-protocol leaves the field priming on; see PERFORMANCE.md).
+#   Three more rows, not in issue 8's table and without a budget:
+#   "no-plugin" (summary lines against a tshark without the plugin at all),
+#   "conns-no-names" (the conns report with tcpedu.server_names:never) and
+#   "summary-names" (summary lines with tcpedu.server_names:always, against
+#   no plugin at all); see docs/PERFORMANCE.md.
 #
 #   --only REGEX   run only the commands whose name matches (summary, fields,
-#                  verbose, two-pass, conns, scan, no-plugin)
+#                  verbose, two-pass, conns, scan, no-plugin, conns-no-names,
+#                  summary-names)
 #   TCPEDU_PLUGIN  the plugin to measure (default build/tcpedu.so)
 #
 # Exit status: 0 when the benchmark ran (whatever the ratios: the machine's
@@ -126,10 +129,15 @@ COMMANDS=(
     "two-pass|-n -r @MIX -2|-n -r @MIX -2 --disable-protocol tcpedu|mix|1.10|1.10"
     "conns|-n -q -r @MIX -z tcpedu,conns|-n -q -r @MIX -z conv,tcp --disable-protocol tcpedu|mix|1.10|1.10"
     "scan|-n -r @SCAN|-n -r @SCAN --disable-protocol tcpedu|scan|1.15|1.15"
-    # Not in issue 8's table: --disable-protocol does not switch off the
-    # field priming, so this row compares with a tshark that has no tcpedu
-    # at all (a HOME without the plugin).  No budget of its own.
+    # Not in issue 8's table, no budget of their own:
+    # summary lines against a tshark that has no tcpedu at all (a HOME
+    # without the plugin): what installing it costs;
     "no-plugin|-n -r @MIX|@NOPLUGIN -n -r @MIX|mix|-|-"
+    # the conns report without server names (the names need a protocol
+    # tree: see PERFORMANCE.md), and summary lines when the names are
+    # always looked for.
+    "conns-no-names|-n -q -r @MIX -z tcpedu,conns -o tcpedu.server_names:never|-n -q -r @MIX -z conv,tcp --disable-protocol tcpedu|mix|-|-"
+    "summary-names|-n -r @MIX -o tcpedu.server_names:always|@NOPLUGIN -n -r @MIX|mix|-|-"
 )
 # Per-connection budget of the scan (issue 8): bytes of peak RSS.
 SCAN_BYTES_PER_CONN_BUDGET=256

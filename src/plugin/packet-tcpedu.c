@@ -235,7 +235,7 @@ static void addr_from(const address *a, tcpedu_addr *out)
 static void parse_options(tvbuff_t *tvb, guint off, guint end, tcpedu_options *o)
 {
     while (off < end) {
-        guint8 kind = tvb_get_guint8(tvb, off), len;
+        guint8 kind = TCPEDU_TVB_U8(tvb, off), len;
         if (kind == 0)
             break;
         if (kind == 1) {
@@ -244,7 +244,7 @@ static void parse_options(tvbuff_t *tvb, guint off, guint end, tcpedu_options *o
         }
         if (off + 1 >= end)
             break;
-        len = tvb_get_guint8(tvb, off + 1);
+        len = TCPEDU_TVB_U8(tvb, off + 1);
         if (len < 2 || off + len > end)
             break;
         switch (kind) {
@@ -261,7 +261,7 @@ static void parse_options(tvbuff_t *tvb, guint off, guint end, tcpedu_options *o
                 return;
             if (!(o->present & TCPEDU_OPT_WSCALE)) {
                 o->present |= TCPEDU_OPT_WSCALE;
-                o->wscale = tvb_get_guint8(tvb, off + 2);
+                o->wscale = TCPEDU_TVB_U8(tvb, off + 2);
             }
             break;
         case 4: /* SACK permitted */
@@ -304,7 +304,7 @@ static void parse_header(tvbuff_t *tvb, tcpedu_hooked *h)
 
     if (caplen < 20)
         return;
-    hlen = (tvb_get_guint8(tvb, 12) >> 4) * 4u;
+    hlen = (TCPEDU_TVB_U8(tvb, 12) >> 4) * 4u;
     if (hlen < 20 || hlen > replen)
         return;
     h->fixed = 1;

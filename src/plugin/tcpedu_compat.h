@@ -69,6 +69,13 @@ typedef gboolean tcpedu_pref_bool;
 #endif
 
 /* The stat-tap init callback returns bool from 4.6 on. */
+/* tvb_get_guint8 is deprecated from 4.4 on, in favour of tvb_get_uint8. */
+#if TCPEDU_WS_AT_LEAST(4, 4)
+#define TCPEDU_TVB_U8 tvb_get_uint8
+#else
+#define TCPEDU_TVB_U8 tvb_get_guint8
+#endif
+
 #if TCPEDU_WS_AT_LEAST(4, 6)
 #define TCPEDU_STAT_INIT_RET bool
 #define TCPEDU_STAT_INIT_OK  true
