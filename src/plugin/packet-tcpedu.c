@@ -1223,8 +1223,12 @@ static void show_segment(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, co
     t = proto_item_add_subtree(ti, ett_tcpedu);
 
     if (compact) {
-        if (headline)
-            proto_item_set_generated(proto_tree_add_string(t, hf_tcpedu_headline, tvb, 0, 0, headline));
+        /* the headline is the tcpedu item's own text: the field only for filters */
+        if (headline) {
+            ti = proto_tree_add_string(t, hf_tcpedu_headline, tvb, 0, 0, headline);
+            proto_item_set_generated(ti);
+            proto_item_set_hidden(ti);
+        }
         show_compact(t, tvb, pinfo, e, vis);
         return;
     }
