@@ -630,6 +630,15 @@ char *tcpedu_addr_port_str(wmem_allocator_t *scope, const tcpedu_addr *a, guint1
     return r;
 }
 
+/* Text appended to an item's label, only where the tree is shown: in a
+ * hidden tree (-T fields, -Y) an item nobody asked for is "faked" as its
+ * parent, whose label must not change, and formatting it costs time. */
+#define APPEND_SHOWN(tree, ti, ...)                          \
+    do {                                                     \
+        if (PTREE_DATA(tree)->visible)                       \
+            proto_item_append_text((ti), __VA_ARGS__);       \
+    } while (0)
+
 static proto_item *add_gen_enum(proto_tree *tree, int hf, tvbuff_t *tvb, guint32 val,
                                 const char *(*name)(unsigned));
 
@@ -637,7 +646,7 @@ static proto_item *add_state(proto_tree *tree, int hf, tvbuff_t *tvb, guint8 st,
 {
     proto_item *it = add_gen_enum(tree, hf, tvb, st, tcpedu_state_name);
     if (inferred)
-        proto_item_append_text(it, " (inferred)");
+        APPEND_SHOWN(tree, it, " (inferred)");
     return it;
 }
 
@@ -736,7 +745,7 @@ static void show_conn(proto_tree *tree, tvbuff_t *tvb, packet_info *pinfo, const
         ti = proto_tree_add_uint(ct, hf_tcpedu_conn_isn_client, tvb, 0, 0, c->ep[cl].isn);
         proto_item_set_generated(ti);
         if (c->ep[cl].isn_from_peer)
-            proto_item_append_text(ti, " (inferred from the SYN-ACK)");
+            APPEND_SHOWN(ct, ti, " (inferred from the SYN-ACK)");
     }
     if (c->ep[!cl].syn_sent)
         add_gen_uint(ct, hf_tcpedu_conn_isn_server, tvb, c->ep[!cl].isn);
@@ -844,7 +853,7 @@ static void show_numbers(proto_tree *t, tvbuff_t *tvb, packet_info *pinfo, const
                                                    e->seg.seq, v->rel_seq);
     proto_item_set_generated(ti);
     if (e->seg.flags & TCPEDU_F_ACK)
-        proto_item_append_text(ti, ", acknowledgment number %u (relative %u)", e->seg.ack, v->rel_ack);
+        APPEND_SHOWN(t, ti, ", acknowledgment number %u (relative %u)", e->seg.ack, v->rel_ack);
     if (S->syn_sent || S->isn_from_peer) {
         add_gen_uint(st, hf_tcpedu_isn, tvb, S->isn);
         add_gen_bool(st, hf_tcpedu_isn_inferred, tvb, S->isn_from_peer);
@@ -881,7 +890,7 @@ static void show_header(proto_tree *t, tvbuff_t *tvb, packet_info *pinfo, const 
                                                    e->seg.hdr_len, e->seg.hdr_len / 4u, e->seg.win);
     proto_item_set_generated(ti);
     if (!(e->seg.flags & (TCPEDU_F_SYN | TCPEDU_F_RST)) && both_offer(c, TCPEDU_OPT_WSCALE))
-        proto_item_append_text(ti, " (x%u = %u bytes)", 1u << MIN(S->syn_opt.wscale, 14),
+        APPEND_SHOWN(t, ti, " (x%u = %u bytes)", 1u << MIN(S->syn_opt.wscale, 14),
                                e->seg.win << MIN(S->syn_opt.wscale, 14));
     add_gen_uint(ht, hf_tcpedu_hdr_len, tvb, e->seg.hdr_len);
     add_gen_uint(ht, hf_tcpedu_hdr_words, tvb, e->seg.hdr_len / 4u);
@@ -1100,7 +1109,7 @@ static void show_compact(proto_tree *t, tvbuff_t *tvb, packet_info *pinfo, const
     add_gen_enum(t, hf_tcpedu_phase, tvb, v->phase, tcpedu_phase_name);
     ti = add_gen_enum(t, hf_tcpedu_direction, tvb, tcpedu_entry_dir(e), tcpedu_dir_name);
     if (v->inferred & TCPEDU_INF_ROLES)
-        proto_item_append_text(ti, " (roles inferred)");
+        APPEND_SHOWN(t, ti, " (roles inferred)");
     if (vis) {
         ti = proto_tree_add_subtree_format(t, tvb, 0, 0, ett_tcpedu_states, NULL, "Sender %s%s, receiver %s%s",
                                            state_change(pinfo->pool, v->sender_before, v->sender_after),
@@ -1235,7 +1244,7 @@ static void show_segment(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, co
 
     ti = add_gen_enum(t, hf_tcpedu_direction, tvb, tcpedu_entry_dir(e), tcpedu_dir_name);
     if (v->inferred & TCPEDU_INF_ROLES)
-        proto_item_append_text(ti, " (roles inferred)");
+        APPEND_SHOWN(t, ti, " (roles inferred)");
     add_gen_enum(t, hf_tcpedu_phase, tvb, v->phase, tcpedu_phase_name);
 
     show_flags(t, tvb, pinfo, e);
