@@ -356,3 +356,19 @@ class LifecycleCase(unittest.TestCase):
             bad = chain_breaks(t.fields(capture, CHAIN_FIELDS, two_pass=two, extra=extra), two)
             self.assertEqual(bad, [], "%s: state chain (%s)" % (os.path.basename(capture),
                                                                "-2" if two else "single pass"))
+
+
+GOLDEN = os.path.join(SOURCE_DIR, "tests", "e2e", "golden")
+REGEN = os.environ.get("TCPEDU_REGEN") == "1"
+
+
+def check_golden(test, name, out):
+    """Compare @out with tests/e2e/golden/@name, or (TCPEDU_REGEN=1) write it."""
+    path = os.path.join(GOLDEN, name)
+    if REGEN:
+        os.makedirs(GOLDEN, exist_ok=True)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(out)
+        return
+    with open(path, encoding="utf-8") as f:
+        test.assertEqual(out, f.read(), "%s (regenerate: TCPEDU_REGEN=1)" % name)

@@ -32,10 +32,9 @@ import re
 import sys
 import unittest
 
+import tcpedu_e2e as e2e
 from tcpedu_e2e import HANDMADE, SOURCE_DIR, WS, tshark
 
-GOLDEN = os.path.join(SOURCE_DIR, "tests", "e2e", "golden")
-REGEN = os.environ.get("TCPEDU_REGEN") == "1"
 
 # The versions whose layouts were checked (tcpedu_seqan_compat.h).
 CHECKED = {(4, 0), (4, 4), (4, 6)}
@@ -205,15 +204,7 @@ class FlowGraph(unittest.TestCase):
 
     def test_golden(self):
         for name, cap, extra, flt in CASES:
-            out = run(cap, z_flow("tcpedu", flt), extra)
-            path = os.path.join(GOLDEN, "flow-%s.txt" % name)
-            if REGEN:
-                os.makedirs(GOLDEN, exist_ok=True)
-                with open(path, "w", encoding="utf-8") as f:
-                    f.write(out)
-                continue
-            with open(path, encoding="utf-8") as f:
-                self.assertEqual(out, f.read(), "%s (regenerate: TCPEDU_REGEN=1)" % name)
+            e2e.check_golden(self, "flow-%s.txt" % name, run(cap, z_flow("tcpedu", flt), extra))
 
     def test_network_is_standard(self):
         """tcpedu's arrows carry the segment's IP addresses in both modes."""

@@ -19,11 +19,10 @@ import subprocess
 import unittest
 import xml.etree.ElementTree as ET
 
+import tcpedu_e2e as e2e
 from tcpedu_e2e import HANDMADE, REAL, SOURCE_DIR, tshark
 
 SVG = "{http://www.w3.org/2000/svg}"
-GOLDEN = os.path.join(SOURCE_DIR, "tests", "e2e", "golden")
-REGEN = os.environ.get("TCPEDU_REGEN") == "1"
 
 # (capture, filter): the default selection where the capture has a complete
 # connection, a filter where it has none (refused) or several.
@@ -527,15 +526,7 @@ class Golden(unittest.TestCase):
 
     def test_golden(self):
         for name, cap, z, extra in self.CASES:
-            out = run_z(cap, z, extra)[1]
-            path = os.path.join(GOLDEN, name)
-            if REGEN:
-                os.makedirs(GOLDEN, exist_ok=True)
-                with open(path, "w", encoding="utf-8") as f:
-                    f.write(out)
-                continue
-            with open(path, encoding="utf-8") as f:
-                self.assertEqual(out, f.read(), "%s (regenerate: TCPEDU_REGEN=1)" % name)
+            e2e.check_golden(self, name, run_z(cap, z, extra)[1])
 
 
 if __name__ == "__main__":
