@@ -86,8 +86,11 @@ static gboolean addr_equal(gconstpointer x, gconstpointer y)
     return a->len == b->len && memcmp(a->b, b->b, a->len) == 0;
 }
 
+static void walk_done(void);
+
 void tcpedu_sites_init(void)
 {
+    walk_done();
     interned = wmem_map_new(wmem_file_scope(), g_str_hash, g_str_equal);
     dns_by_addr = wmem_map_new(wmem_file_scope(), addr_hash, addr_equal);
     tcp_names = wmem_map_new(wmem_file_scope(), g_direct_hash, g_direct_equal);
