@@ -2,13 +2,15 @@
  * packet-tcpedu.c - the Wireshark glue of tcpedu, a post-dissector that
  * explains where each TCP segment stands in its connection's lifecycle.
  *
- * First pass (!PINFO_FD_VISITED): read the TCP dissector's fields (primed
- * with set_postdissector_wanted_hfids), find the connection, run the
- * observer, store the result per frame in file scope.  Every pass: turn the
- * stored result into tree items, expert info and the Info column.  Nothing
- * is read from the packet on later passes, so tshark -2 and a click in the
- * GUI show the same tree as the first pass (plus what only later frames
- * could tell: answered_by, revised guesses, the final outcome).
+ * First pass (!PINFO_FD_VISITED): read each TCP header as IP hands it to TCP
+ * (a hook in "ip.proto", below), find the connection, run the observer,
+ * store the result per frame in file scope.  No TCP field is asked for, so
+ * tshark builds no tree just for tcpedu (docs/PERFORMANCE.md); server names
+ * are the exception (tcpedu-sites.c).  Every pass: turn the stored result
+ * into tree items, expert info and the Info column.  Nothing is read from
+ * the packet on later passes, so tshark -2 and a click in the GUI show the
+ * same tree as the first pass (plus what only later frames could tell:
+ * answered_by, revised guesses, the final outcome).
  */
 #include "tcpedu_compat.h"
 
@@ -173,7 +175,7 @@ static void frame_put(guint32 num, tcpedu_frame *fr)
     if (num >= frame_cap) {
         guint32 cap = frame_cap ? frame_cap : 4096;
         while (cap <= num)
-            cap *= 2;
+            cap = cap > G_MAXUINT32 / 2 ? num + 1 : cap * 2;  /* frame numbers are 32-bit */
         frame_tab = (tcpedu_frame **)g_realloc(frame_tab, cap * sizeof *frame_tab);
         memset(frame_tab + frame_cap, 0, (cap - frame_cap) * sizeof *frame_tab);
         frame_cap = cap;
