@@ -594,6 +594,16 @@ static const char *text_of(const tcpedu_text *t, wmem_allocator_t *scope)
     return tcpedu_cat_pick(t, lang_now());
 }
 
+/* Steps of the segment's handshake or teardown style (0 = no such phase). */
+static unsigned step_total(const tcpedu_fentry *e)
+{
+    if (e->v.phase == TCPEDU_PH_HANDSHAKE)
+        return tcpedu_conn_hs_total(&e->conn->obs);
+    if (e->v.phase == TCPEDU_PH_TEARDOWN)
+        return tcpedu_conn_td_total(&e->conn->obs);
+    return 0;
+}
+
 /* "Handshake 2/3", "Teardown 1", "Reset", "Data". */
 static const char *step_label(const tcpedu_fentry *e, wmem_allocator_t *scope, tcpedu_lang lang)
 {
@@ -602,14 +612,11 @@ static const char *step_label(const tcpedu_fentry *e, wmem_allocator_t *scope, t
     const char *name = lang == TCPEDU_LANG_ZH ? ph->zh
                      : lang == TCPEDU_LANG_BOTH ? wmem_strdup_printf(scope, "%s/%s", ph->en, ph->zh)
                      : ph->en;
-    unsigned total = 0;
+    unsigned total;
 
     if (v->step == 0)
         return name;
-    if (v->phase == TCPEDU_PH_HANDSHAKE)
-        total = tcpedu_conn_hs_total(&e->conn->obs);
-    else if (v->phase == TCPEDU_PH_TEARDOWN)
-        total = tcpedu_conn_td_total(&e->conn->obs);
+    total = step_total(e);
     if (total >= v->step)
         return wmem_strdup_printf(scope, "%s %u/%u", name, v->step, total);
     return wmem_strdup_printf(scope, "%s %u", name, v->step);
@@ -782,6 +789,15 @@ static void show_conn(proto_tree *tree, tvbuff_t *tvb, packet_info *pinfo, const
     if (g->reused_from)
         add_gen_uint(ct, hf_tcpedu_conn_reused, tvb, g->reused_from);
     tcpedu_sites_show_conn(ct, tvb, pinfo, g);
+}
+
+/* Only a later pass knows that no answer ever came: that is said on the
+ * SYN that would have been answered. */
+static gboolean syn_never_answered(packet_info *pinfo, const tcpedu_fentry *e)
+{
+    return PINFO_FD_VISITED(pinfo) && e->v.kind == TCPEDU_SEG_SYN &&
+           tcpedu_conn_outcome(&e->conn->obs) == TCPEDU_OUT_SYN_UNANSWERED &&
+           e->conn->obs.hs_frame[0] == e->seg.frame;
 }
 
 static void add_expert(packet_info *pinfo, proto_item *ti, unsigned a)
@@ -983,6 +999,17 @@ static const char *state_change(wmem_allocator_t *scope, guint8 before, guint8 a
     return wmem_strdup_printf(scope, "%s -> %s", tcpedu_state_name(before), tcpedu_state_name(after));
 }
 
+/* Is the sender's (receiver's) state before or after this segment a guess? */
+static gboolean sender_inferred(const tcpedu_verdict *v)
+{
+    return (v->inferred & (TCPEDU_INF_SENDER_BEFORE | TCPEDU_INF_SENDER_AFTER)) != 0;
+}
+
+static gboolean receiver_inferred(const tcpedu_verdict *v)
+{
+    return (v->inferred & (TCPEDU_INF_RECEIVER_BEFORE | TCPEDU_INF_RECEIVER_AFTER)) != 0;
+}
+
 static void show_states(proto_tree *t, tvbuff_t *tvb, packet_info *pinfo, const tcpedu_verdict *v)
 {
     proto_item *ti;
@@ -991,8 +1018,8 @@ static void show_states(proto_tree *t, tvbuff_t *tvb, packet_info *pinfo, const 
                                                    "Sender %s, receiver %s",
                                                    vis ? state_change(pinfo->pool, v->sender_before, v->sender_after) : "",
                                                    vis ? state_change(pinfo->pool, v->receiver_before, v->receiver_after) : "");
-    gboolean s_inf = (v->inferred & (TCPEDU_INF_SENDER_BEFORE | TCPEDU_INF_SENDER_AFTER)) != 0;
-    gboolean r_inf = (v->inferred & (TCPEDU_INF_RECEIVER_BEFORE | TCPEDU_INF_RECEIVER_AFTER)) != 0;
+    gboolean s_inf = sender_inferred(v);
+    gboolean r_inf = receiver_inferred(v);
 
     proto_item_set_generated(ti);
     add_state(st, hf_tcpedu_sender_state_before, tvb, v->sender_before,
@@ -1064,30 +1091,33 @@ static gboolean compact_segment(const tcpedu_fentry *e)
     return v->kind == TCPEDU_SEG_DATA || v->kind == TCPEDU_SEG_ACK;
 }
 
+/* First and last non-zero of four step frames (0, 0 = none). */
+static void frame_span(const guint32 f[4], unsigned *first, unsigned *last)
+{
+    unsigned i;
+    *first = *last = 0;
+    for (i = 0; i < 4; i++)
+        if (f[i]) {
+            *first = *first ? *first : f[i];
+            *last = f[i];
+        }
+}
+
 /* "Connection 3: closed; handshake frames 1-3, teardown frames 40-43". */
 static const char *conn_line(wmem_allocator_t *scope, const tcpedu_gconn *g)
 {
     const tcpedu_conn *c = &g->obs;
     wmem_strbuf_t *sb = wmem_strbuf_new(scope, "");
-    unsigned i, first = 0, last = 0;
+    unsigned first, last;
 
     wmem_strbuf_append_printf(sb, "Connection %u: %s", g->index, tcpedu_outcome_name(tcpedu_conn_outcome(c)));
-    for (i = 0; i < 4; i++)
-        if (c->hs_frame[i]) {
-            first = first ? first : c->hs_frame[i];
-            last = c->hs_frame[i];
-        }
+    frame_span(c->hs_frame, &first, &last);
     if (first)
         wmem_strbuf_append_printf(sb, first == last ? "; handshake frame %u" : "; handshake frames %u-%u",
                                   first, last);
     else
         wmem_strbuf_append(sb, "; no handshake seen");
-    first = last = 0;
-    for (i = 0; i < 4; i++)
-        if (c->td_frame[i]) {
-            first = first ? first : c->td_frame[i];
-            last = c->td_frame[i];
-        }
+    frame_span(c->td_frame, &first, &last);
     if (first)
         wmem_strbuf_append_printf(sb, first == last ? ", teardown frame %u" : ", teardown frames %u-%u",
                                   first, last);
@@ -1103,8 +1133,8 @@ static void show_compact(proto_tree *t, tvbuff_t *tvb, packet_info *pinfo, const
 {
     const tcpedu_verdict *v = &e->v;
     const tcpedu_gconn *g = e->conn;
-    gboolean s_inf = (v->inferred & (TCPEDU_INF_SENDER_BEFORE | TCPEDU_INF_SENDER_AFTER)) != 0;
-    gboolean r_inf = (v->inferred & (TCPEDU_INF_RECEIVER_BEFORE | TCPEDU_INF_RECEIVER_AFTER)) != 0;
+    gboolean s_inf = sender_inferred(v);
+    gboolean r_inf = receiver_inferred(v);
     proto_item *ti;
     int hf_say = e->seg.len ? hf_tcpedu_seq_explain : hf_tcpedu_ack_explain;
 
@@ -1193,8 +1223,7 @@ static void show_filter_fields(proto_tree *t, tvbuff_t *tvb, const tcpedu_fentry
     add_gen_uint(ft, hf_tcpedu_stream, tvb, e->stream);
     add_gen_uint(ft, hf_tcpedu_conn, tvb, g->index);
     if (v->step) {
-        unsigned total = v->phase == TCPEDU_PH_HANDSHAKE ? tcpedu_conn_hs_total(&g->obs)
-                       : v->phase == TCPEDU_PH_TEARDOWN ? tcpedu_conn_td_total(&g->obs) : 0;
+        unsigned total = step_total(e);
         add_gen_uint(ft, hf_tcpedu_step, tvb, v->step);
         if (total >= v->step)
             add_gen_uint(ft, hf_tcpedu_step_total, tvb, total);
@@ -1274,11 +1303,7 @@ static void show_segment(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, co
             add_expert(pinfo, ai, a);
         }
     }
-    /* Only a later pass knows that no answer ever came: say it on the SYN
-     * that would have been answered. */
-    if (PINFO_FD_VISITED(pinfo) && v->kind == TCPEDU_SEG_SYN &&
-        tcpedu_conn_outcome(&g->obs) == TCPEDU_OUT_SYN_UNANSWERED &&
-        g->obs.hs_frame[0] == e->seg.frame) {
+    if (syn_never_answered(pinfo, e)) {
         proto_item *ai = add_gen_enum(t, hf_tcpedu_anomaly, tvb, TCPEDU_A_SYN_UNANSWERED,
                                       tcpedu_anomaly_name);
         add_expert(pinfo, ai, TCPEDU_A_SYN_UNANSWERED);
@@ -1330,9 +1355,7 @@ static void experts_only(packet_info *pinfo, const tcpedu_frame *fr)
             for (a = 0; a < TCPEDU_A_COUNT; a++)
                 if (v->anomalies & TCPEDU_ABIT(a))
                     add_expert(pinfo, NULL, a);
-            if (PINFO_FD_VISITED(pinfo) && v->kind == TCPEDU_SEG_SYN &&
-                tcpedu_conn_outcome(&e->conn->obs) == TCPEDU_OUT_SYN_UNANSWERED &&
-                e->conn->obs.hs_frame[0] == e->seg.frame)
+            if (syn_never_answered(pinfo, e))
                 add_expert(pinfo, NULL, TCPEDU_A_SYN_UNANSWERED);
         }
     }

@@ -491,6 +491,20 @@ const char *tcpedu_sites_syn_text(const tcpedu_gconn *g, wmem_allocator_t *scope
                               tcpedu_cat_pick(a, lang()));
 }
 
+/* The frame that gave connection @p g its name from source @p src. */
+static guint32 name_frame_of(const tcpedu_gconn *g, guint8 src)
+{
+    return src == TCPEDU_NAME_DNS ? g->dns_frame[g->obs.client == 1 ? 0 : 1] : g->name_frame;
+}
+
+/* Is why there is no teardown known on this pass?  A reset is known when it
+ * happens; that the capture ended with the connection open or half closed,
+ * only on a later pass. */
+static gboolean end_why_known(tcpedu_end_why why, packet_info *pinfo)
+{
+    return why == TCPEDU_END_RESET || (why != TCPEDU_END_NONE && PINFO_FD_VISITED(pinfo));
+}
+
 void tcpedu_sites_show_conn(proto_tree *ct, tvbuff_t *tvb, packet_info *pinfo, const tcpedu_gconn *g)
 {
     guint8 src;
@@ -502,7 +516,7 @@ void tcpedu_sites_show_conn(proto_tree *ct, tvbuff_t *tvb, packet_info *pinfo, c
         add_string(ct, hf_server_name, tvb, name);
         add_enum(ct, hf_server_name_src, tvb, src, tcpedu_name_src_name(src));
         proto_item_set_generated(proto_tree_add_uint(ct, hf_server_name_frame, tvb, 0, 0,
-            src == TCPEDU_NAME_DNS ? g->dns_frame[g->obs.client == 1 ? 0 : 1] : g->name_frame));
+                                                     name_frame_of(g, src)));
         add_string(ct, hf_server_name_explain, tvb,
                    pick(tcpedu_cat_site(TCPEDU_S_SRC_SNI + (src - TCPEDU_NAME_SNI)), pinfo->pool));
     }
@@ -512,13 +526,17 @@ void tcpedu_sites_show_conn(proto_tree *ct, tvbuff_t *tvb, packet_info *pinfo, c
             if (g->obs.hs_frame[i] == pinfo->num)
                 add_string(ct, hf_server_name_explain, tvb,
                            pick(tcpedu_cat_site(TCPEDU_S_SINGLE_PASS), pinfo->pool));
-    /* Only a later pass knows that the capture ended with the connection
-     * open or half closed; a reset is known when it happens. */
-    if (why == TCPEDU_END_RESET || (why != TCPEDU_END_NONE && PINFO_FD_VISITED(pinfo))) {
+    if (end_why_known(why, pinfo)) {
         add_enum(ct, hf_td_missing, tvb, why, tcpedu_end_why_name(why));
         add_string(ct, hf_td_missing_explain, tvb, pick(tcpedu_end_why_text(why, FALSE), pinfo->pool));
         add_string(ct, hf_td_missing_howto, tvb, pick(tcpedu_end_why_text(why, TRUE), pinfo->pool));
     }
+}
+
+static void hide(proto_item *it)
+{
+    proto_item_set_generated(it);
+    proto_item_set_hidden(it);
 }
 
 void tcpedu_sites_hide_conn(proto_tree *t, tvbuff_t *tvb, packet_info *pinfo, const tcpedu_gconn *g)
@@ -526,25 +544,14 @@ void tcpedu_sites_hide_conn(proto_tree *t, tvbuff_t *tvb, packet_info *pinfo, co
     guint8 src;
     const char *name = tcpedu_site_name(g, &src);
     tcpedu_end_why why = tcpedu_end_why_of(g);
-    proto_item *it;
 
-    if (why == TCPEDU_END_RESET || (why != TCPEDU_END_NONE && PINFO_FD_VISITED(pinfo))) {
-        it = proto_tree_add_uint(t, hf_td_missing, tvb, 0, 0, why);
-        proto_item_set_generated(it);
-        proto_item_set_hidden(it);
-    }
+    if (end_why_known(why, pinfo))
+        hide(proto_tree_add_uint(t, hf_td_missing, tvb, 0, 0, why));
     if (!name)
         return;
-    it = proto_tree_add_string(t, hf_server_name, tvb, 0, 0, name);
-    proto_item_set_generated(it);
-    proto_item_set_hidden(it);
-    it = proto_tree_add_uint(t, hf_server_name_src, tvb, 0, 0, src);
-    proto_item_set_generated(it);
-    proto_item_set_hidden(it);
-    it = proto_tree_add_uint(t, hf_server_name_frame, tvb, 0, 0,
-                             src == TCPEDU_NAME_DNS ? g->dns_frame[g->obs.client == 1 ? 0 : 1] : g->name_frame);
-    proto_item_set_generated(it);
-    proto_item_set_hidden(it);
+    hide(proto_tree_add_string(t, hf_server_name, tvb, 0, 0, name));
+    hide(proto_tree_add_uint(t, hf_server_name_src, tvb, 0, 0, src));
+    hide(proto_tree_add_uint(t, hf_server_name_frame, tvb, 0, 0, name_frame_of(g, src)));
 }
 
 void tcpedu_sites_show_quic(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, const tcpedu_quic *q)
@@ -651,16 +658,6 @@ static void sites_ask(gboolean on)
     sites_asked = on;
 }
 
-int tcpedu_sites_mode(void)
-{
-    return pref_server_names;
-}
-
-gboolean tcpedu_sites_looked_for(void)
-{
-    return sites_asked;
-}
-
 void tcpedu_sites_for_report(void)
 {
     sites_for_report = TRUE;
@@ -670,8 +667,7 @@ void tcpedu_sites_for_report(void)
 
 void tcpedu_sites_tree_seen(proto_tree *tree)
 {
-    if (walk_tree)
-        walk_done();
+    walk_done();
     if (pref_server_names == TCPEDU_SITES_AUTO && !sites_asked) {
         sites_ask(TRUE);
         if (PTREE_DATA(tree)->visible)

@@ -68,9 +68,6 @@ void tcpedu_sites_handoff(dissector_handle_t post);
 enum { TCPEDU_SITES_AUTO, TCPEDU_SITES_ALWAYS, TCPEDU_SITES_NEVER };
 void tcpedu_sites_prefs_register(module_t *prefs);
 void tcpedu_sites_prefs_apply(void);
-int tcpedu_sites_mode(void);
-/* Are Wireshark's name fields asked for now? */
-gboolean tcpedu_sites_looked_for(void);
 /* A tcpedu -z report is registered: ask for the fields (unless "never"). */
 void tcpedu_sites_for_report(void);
 /* First pass, a frame has a tree: in "auto", ask from the next frame on. */
