@@ -56,6 +56,14 @@ enum {
 };
 #define RCV_BIT(e) ((uint8_t)(1u << ((e) - 1)))
 
+/* Every value fits its bit-field in tcpedu_verdict. */
+#define FITS(n, bits) ((unsigned)(n) <= (1u << (bits)))
+_Static_assert(FITS(TCPEDU_X_COUNT, 8) && FITS(TCPEDU_DIR_COUNT, 2) && FITS(TCPEDU_PH_COUNT, 3) &&
+                   FITS(TCPEDU_SEG_COUNT, 4) && FITS(TCPEDU_ACKCHK_COUNT, 2) &&
+                   FITS(TCPEDU_RSTCHK_COUNT, 3) && FITS(TCPEDU_ST_COUNT, 4) && FITS(SND_COUNT, 3) &&
+                   RCV_COUNT - 1 <= 8 && TCPEDU_INF_ROLES < (1u << 5),
+               "a tcpedu_verdict bit-field is too narrow");
+
 /* send_table[state][event]: the sender's state after sending; 0 = stays. */
 static const uint8_t send_table[TCPEDU_ST_COUNT][SND_COUNT] = {
     /* 3.10.1 OPEN, CLOSED: "Send a SYN segment ... Enter SYN-SENT state".
@@ -467,7 +475,7 @@ static void conn_start(tcpedu_conn *c, const tcpedu_segment *s, tcpedu_verdict *
 /* Record handshake step @p step (1-based) of this connection.  A
  * retransmission moves the step's frame along as long as the next step has
  * not been seen, so that round-trip times use the copy that was answered. */
-static void hs_record(tcpedu_conn *c, unsigned step, const tcpedu_segment *s, tcpedu_verdict *v)
+static void hs_record(tcpedu_conn *c, unsigned step, const tcpedu_segment *s)
 {
     if (step < 1 || step > 4)
         return;
@@ -475,12 +483,11 @@ static void hs_record(tcpedu_conn *c, unsigned step, const tcpedu_segment *s, tc
         return;
     c->hs_frame[step - 1] = s->frame;
     c->hs_t[step - 1] = s->t_ns;
-    c->hs_v[step - 1] = v;
     if (step > c->hs_steps)
         c->hs_steps = (uint8_t)step;
 }
 
-static unsigned td_next_step(tcpedu_conn *c, const tcpedu_segment *s, tcpedu_verdict *v)
+static unsigned td_next_step(tcpedu_conn *c, const tcpedu_segment *s)
 {
     unsigned step;
     if (c->td_steps >= 4)
@@ -488,7 +495,6 @@ static unsigned td_next_step(tcpedu_conn *c, const tcpedu_segment *s, tcpedu_ver
     step = ++c->td_steps;
     c->td_frame[step - 1] = s->frame;
     c->td_t[step - 1] = s->t_ns;
-    c->td_v[step - 1] = v;
     return step;
 }
 
@@ -578,7 +584,7 @@ static void on_syn(tcpedu_conn *c, tcpedu_endpoint *S, tcpedu_endpoint *R,
         else
             v->no_change = true;
         MARK(v, SYN_RETRANSMITTED);
-        hs_record(c, S->syn_step, s, v);
+        hs_record(c, S->syn_step, s);
         S->syn_v = v;
         set_pending(S, v, s->seq + 1 + s->len);
         return;
@@ -597,7 +603,7 @@ static void on_syn(tcpedu_conn *c, tcpedu_endpoint *S, tcpedu_endpoint *R,
         S->syn_step = 1;
         S->syn_frame = s->frame;
         S->syn_v = v;
-        hs_record(c, 1, s, v);
+        hs_record(c, 1, s);
         return;
     }
     if (S->synack_sent || c->hs_complete || (c->start_missing && !S->syn_sent && c->nsegs > 1)) {
@@ -620,7 +626,7 @@ static void on_syn(tcpedu_conn *c, tcpedu_endpoint *S, tcpedu_endpoint *R,
         step = 2;
         v->rule = TCPEDU_X_HS_SIMUL_SYN;
         S->inferred = false;
-        if (!(S->last_v && SEQ_GT(S->last_v->frame, R->syn_frame)) &&
+        if (!(S->last_sent && SEQ_GT(S->last_sent, R->syn_frame)) &&
             replay_crossed(c, S, R->syn_frame, v, SND_SYN, TCPEDU_ST_CLOSED, true)) {
             /* S sent nothing since R's SYN: the SYNs crossed (figure 7
              * lines 2-4).  S sent this one from CLOSED and processed R's
@@ -665,7 +671,7 @@ static void on_syn(tcpedu_conn *c, tcpedu_endpoint *S, tcpedu_endpoint *R,
     S->syn_step = (uint8_t)step;
     S->syn_frame = s->frame;
     S->syn_v = v;
-    hs_record(c, step, s, v);
+    hs_record(c, step, s);
     set_pending(S, v, S->next_seq);
 }
 
@@ -681,7 +687,7 @@ static void on_synack(tcpedu_conn *c, tcpedu_endpoint *S, tcpedu_endpoint *R,
     simul = c->simultaneous_open && S->syn_sent && !S->synack_sent && s->seq == S->isn;
     if (!retrans && (c->hs_complete || (simul && S->state != TCPEDU_ST_SYN_RECEIVED &&
                            !(S->state == TCPEDU_ST_ESTABLISHED && S->since != 0 &&
-                             !(S->last_v && SEQ_GT(S->last_v->frame, S->since)))) ||
+                             !(S->last_sent && SEQ_GT(S->last_sent, S->since)))) ||
         (!simul && S->state >= TCPEDU_ST_ESTABLISHED))) {
         /* A SYN-ACK after the handshake completed, late or forged: not a
          * handshake step.  3.10.7.4 fourth check: in a synchronized state
@@ -734,7 +740,7 @@ static void on_synack(tcpedu_conn *c, tcpedu_endpoint *S, tcpedu_endpoint *R,
         v->step = S->synack_step;
         v->rule = TCPEDU_X_HS_SYNACK_RETRANS;
         MARK(v, SYNACK_RETRANSMITTED);
-        hs_record(c, S->synack_step, s, v);
+        hs_record(c, S->synack_step, s);
         set_pending(S, v, s->seq + 1 + s->len);
         return;
     }
@@ -802,7 +808,7 @@ static void on_synack(tcpedu_conn *c, tcpedu_endpoint *S, tcpedu_endpoint *R,
     S->synack_step = (uint8_t)step;
     S->syn_frame = s->frame;
     S->syn_v = v;
-    hs_record(c, step, s, v);
+    hs_record(c, step, s);
     set_pending(S, v, S->next_seq);
 }
 
@@ -1019,7 +1025,7 @@ static void on_fin(tcpedu_conn *c, tcpedu_endpoint *S, tcpedu_endpoint *R,
      * TIME-WAIT), after the ACK field (fifth check, receive_ack). */
     receive(R, v, RCV_FIN);
     R->got_peer_fin = true;
-    v->step = (uint8_t)td_next_step(c, s, v);
+    v->step = (uint8_t)td_next_step(c, s);
     /* A FIN occupies one sequence number (3.3.1), after the payload. */
     advance(S, fin_seq + 1);
     S->fin_sent = true;
@@ -1067,7 +1073,7 @@ static void on_other(tcpedu_conn *c, tcpedu_endpoint *S, tcpedu_endpoint *R,
         v->ack_check = s->ack == v->ack_expected ? TCPEDU_ACKCHK_OK : TCPEDU_ACKCHK_BAD;
         if (v->ack_check == TCPEDU_ACKCHK_BAD)
             MARK(v, ACK_BAD_ACK);
-        hs_record(c, v->step, s, v);
+        hs_record(c, v->step, s);
         if (fin) {
             on_fin(c, S, R, s, v, acked, side);
         } else if (s->len > 0) {
@@ -1114,7 +1120,7 @@ static void on_other(tcpedu_conn *c, tcpedu_endpoint *S, tcpedu_endpoint *R,
     if (!acked && v->retransmission)
         v->no_change = true; /* a duplicate: nothing new for its receiver */
     if (acked & ACKED_PEER_FIN_FIRST) {
-        v->step = (uint8_t)td_next_step(c, s, v);
+        v->step = (uint8_t)td_next_step(c, s);
         v->phase = TCPEDU_PH_TEARDOWN;
         v->rule = (c->first_closer == (int8_t)!side && !S->fin_sent) ? TCPEDU_X_TD_ACK_OF_FIN
                 : c->td_style == TCPEDU_TD_SIMULTANEOUS                 ? TCPEDU_X_TD_ACK_CROSSING
@@ -1261,7 +1267,7 @@ void tcpedu_observe(tcpedu_conn *c, const tcpedu_segment *s, tcpedu_verdict *v)
     }
     v->receiver_after = R->state;
     v->receiver_since = R->since;
-    S->last_v = v;
+    S->last_sent = v->frame;
     if (S->inferred)
         v->inferred |= TCPEDU_INF_SENDER_AFTER;
     if (R->inferred)

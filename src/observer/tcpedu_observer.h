@@ -255,41 +255,49 @@ typedef struct tcpedu_verdict {
     uint32_t rel_seq;       /**< seq relative to the sender's ISN (or first seq seen) */
     uint32_t rel_ack;       /**< ack relative to the receiver's ISN (or first seq seen) */
     uint64_t anomalies;     /**< TCPEDU_ABIT(TCPEDU_A_*) set */
-    uint16_t rule;          /**< tcpedu_rule */
-    uint8_t  side;
-    uint8_t  dir;           /**< tcpedu_dir */
-    uint8_t  phase;         /**< tcpedu_phase */
-    uint8_t  step;          /**< step within a handshake or teardown, 1-based; 0 = none */
-    uint8_t  kind;          /**< tcpedu_kind */
-    uint8_t  sender_before, sender_after;      /**< tcpedu_state */
-    uint8_t  receiver_before, receiver_after;  /**< tcpedu_state */
-    uint8_t  inferred;      /**< TCPEDU_INF_* */
-    uint8_t  ack_check;     /**< tcpedu_ackchk */
-    uint8_t  rst_check;     /**< tcpedu_rstchk */
-    bool     retransmission;
-    bool     rel_ack_valid; /**< rel_ack means something (ACK set, receiver's base known) */
-    bool     no_change;     /**< the receiver drops or already has this segment: no state changes */
-    uint8_t  snd_event;     /**< what sending it did, as given to the send table (observer-internal) */
-    uint8_t  rcv_events;    /**< what receiving it did, bits of the receive table's events (observer-internal) */
+    /* The small members are bit-fields: the caller keeps one verdict per
+     * segment for the whole capture (tcpedu_observer.c checks that every
+     * value fits). */
+    unsigned rule : 8;            /**< tcpedu_rule */
+    unsigned side : 1;
+    unsigned dir : 2;             /**< tcpedu_dir */
+    unsigned phase : 3;           /**< tcpedu_phase */
+    unsigned step : 3;            /**< step within a handshake or teardown, 1-based; 0 = none */
+    unsigned kind : 4;            /**< tcpedu_kind */
+    unsigned inferred : 5;        /**< TCPEDU_INF_* */
+    unsigned ack_check : 2;       /**< tcpedu_ackchk */
+    unsigned rst_check : 3;       /**< tcpedu_rstchk */
+    unsigned sender_before : 4;   /**< tcpedu_state */
+    unsigned sender_after : 4;
+    unsigned receiver_before : 4; /**< tcpedu_state */
+    unsigned receiver_after : 4;
+    unsigned retransmission : 1;
+    unsigned rel_ack_valid : 1;   /**< rel_ack means something (ACK set, receiver's base known) */
+    unsigned no_change : 1;       /**< the receiver drops or already has this segment: no state changes */
+    unsigned snd_event : 3;       /**< what sending it did, as given to the send table (observer-internal) */
+    unsigned rcv_events : 8;      /**< what receiving it did, bits of the receive table's events (observer-internal) */
 } tcpedu_verdict;
 
 /** What the observer knows of one endpoint (Zeek's TCP_Endpoint). */
 typedef struct tcpedu_endpoint {
     uint8_t  state;          /**< tcpedu_state */
-    bool     inferred;       /**< state is a guess, not evidenced */
-    uint32_t since;          /**< frame where it entered @c state, 0 = before the capture */
-    bool     syn_sent;       /**< sent a SYN (or SYN-ACK); isn valid */
-    bool     synack_sent;
-    bool     fin_sent;       /**< fin_seq valid */
-    bool     rst_sent;
-    bool     syn_acked;      /**< the peer acknowledged our SYN */
-    bool     fin_acked;      /**< the peer acknowledged our FIN */
-    bool     got_peer_syn;   /**< our state reflects receipt of the peer's SYN */
-    bool     got_peer_fin;   /**< our state reflects receipt of the peer's FIN */
-    bool     seq_known;      /**< base_seq and next_seq valid */
-    bool     win_seen;
-    bool     isn_from_peer;  /**< isn inferred from the peer's ack (our SYN not captured) */
     uint8_t  syn_step, synack_step, fin_step;
+    uint8_t  syn_flags_ecn;  /**< ECN setup on our SYN: 2 = ECE+CWR, 1 = ECE alone, 0 = none */
+    /* flags as bit-fields: one record per connection for the whole capture */
+    bool     inferred : 1;       /**< state is a guess, not evidenced */
+    bool     syn_sent : 1;       /**< sent a SYN (or SYN-ACK); isn valid */
+    bool     synack_sent : 1;
+    bool     fin_sent : 1;       /**< fin_seq valid */
+    bool     rst_sent : 1;
+    bool     syn_acked : 1;      /**< the peer acknowledged our SYN */
+    bool     fin_acked : 1;      /**< the peer acknowledged our FIN */
+    bool     got_peer_syn : 1;   /**< our state reflects receipt of the peer's SYN */
+    bool     got_peer_fin : 1;   /**< our state reflects receipt of the peer's FIN */
+    bool     seq_known : 1;      /**< base_seq and next_seq valid */
+    bool     win_seen : 1;
+    bool     isn_from_peer : 1;  /**< isn inferred from the peer's ack (our SYN not captured) */
+    bool     ack_seen : 1;       /**< last_ack valid */
+    uint32_t since;          /**< frame where it entered @c state, 0 = before the capture */
     uint32_t isn;
     uint32_t base_seq;       /**< for relative numbers: ISN, or first seq seen */
     uint32_t next_seq;       /**< highest seq + length (+SYN +FIN) seen */
@@ -297,16 +305,14 @@ typedef struct tcpedu_endpoint {
     uint32_t syn_len;        /**< payload carried on our SYN (Fast Open) */
     uint32_t last_win;       /**< last window field sent (unscaled) */
     uint32_t last_ack;       /**< last acknowledgment number sent (our RCV.NXT) */
-    bool     ack_seen;
-    tcpedu_options syn_opt;  /**< options of our SYN or SYN-ACK */
-    uint8_t  syn_flags_ecn;  /**< ECN setup on our SYN: 2 = ECE+CWR, 1 = ECE alone, 0 = none */
     uint32_t syn_frame, fin_frame, rst_frame;
+    uint32_t last_sent;      /**< frame of the latest segment this side sent, 0 = none */
     uint32_t pkts;
+    uint32_t pending_end;
+    tcpedu_options syn_opt;  /**< options of our SYN or SYN-ACK */
     uint64_t bytes;          /**< payload bytes */
     tcpedu_verdict *pending; /**< latest of our segments not yet acknowledged */
-    uint32_t pending_end;
     tcpedu_verdict *syn_v, *fin_v;
-    tcpedu_verdict *last_v;  /**< latest segment this side sent */
 } tcpedu_endpoint;
 
 /** What the observer knows of one connection (Suricata's TcpSession). */
@@ -336,8 +342,6 @@ typedef struct tcpedu_conn {
     uint32_t first_frame, last_frame;
     int64_t  t_first, t_last;
     uint64_t anomalies;        /**< union of the verdicts' anomalies */
-    tcpedu_verdict *hs_v[4];
-    tcpedu_verdict *td_v[4];
     tcpedu_verdict *hist[16];  /**< the latest verdicts, for revisions (ring, index nhist % 16) */
     uint32_t nhist;
 } tcpedu_conn;

@@ -160,23 +160,36 @@ static guint32 conn_count;
 static guint tuple_hash(gconstpointer k);
 static gboolean tuple_equal(gconstpointer a, gconstpointer b);
 
-/* What tcpedu stored per frame, by frame number: one pointer per frame
- * (p_add_proto_data would cost a list node and a key per frame). */
-static tcpedu_frame **frame_tab;
+/* What tcpedu stores for the whole capture, per TCP header: the verdict
+ * and the connection, not the header (the hook reads it again on every
+ * pass; tcpedu_fentry joins the two).  A frame's entries are one array;
+ * its first entry also holds the frame's counts. */
+typedef struct {
+    tcpedu_verdict v;       /* FE_SEGMENT only; the observer may update it later */
+    tcpedu_gconn *conn;     /* FE_SEGMENT only */
+    guint32 stream;
+    guint8 what : 3;        /* fe_what */
+    guint8 has_stream : 1;
+    guint8 n;               /* first entry: TCP headers read in the frame (<= TCPEDU_MAX_LAYERS) */
+} tcpedu_stored;
+
+/* ... by frame number: one pointer per frame (p_add_proto_data would cost
+ * a list node and a key per frame). */
+static tcpedu_stored **frame_tab;
 static guint32 frame_cap;
 
-static tcpedu_frame *frame_get(guint32 num)
+static tcpedu_stored *frame_get(guint32 num)
 {
     return num < frame_cap ? frame_tab[num] : NULL;
 }
 
-static void frame_put(guint32 num, tcpedu_frame *fr)
+static void frame_put(guint32 num, tcpedu_stored *fr)
 {
     if (num >= frame_cap) {
         guint32 cap = frame_cap ? frame_cap : 4096;
         while (cap <= num)
             cap = cap > G_MAXUINT32 / 2 ? num + 1 : cap * 2;  /* frame numbers are 32-bit */
-        frame_tab = (tcpedu_frame **)g_realloc(frame_tab, cap * sizeof *frame_tab);
+        frame_tab = (tcpedu_stored **)g_realloc(frame_tab, cap * sizeof *frame_tab);
         memset(frame_tab + frame_cap, 0, (cap - frame_cap) * sizeof *frame_tab);
         frame_cap = cap;
     }
@@ -343,11 +356,16 @@ static int dissect_tcp_hook(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
 
     if (!tcp_handle)
         return 0;
-    if (PINFO_FD_VISITED(pinfo) || !proto_is_protocol_enabled(tcpedu_protocol))
+    if (!proto_is_protocol_enabled(tcpedu_protocol))
         return call_dissector_with_data(tcp_handle, tvb, pinfo, tree, data);
     layer = wmem_list_count(pinfo->layers) + 1; /* TCP's layer, once TCP has added it */
     h = wmem_new0(pinfo->pool, tcpedu_hooked);
     parse_header(tvb, h);
+    if (PINFO_FD_VISITED(pinfo)) {
+        /* the header is not stored: it is read again on every pass */
+        p_add_proto_data(pinfo->pool, pinfo, proto_tcpedu, (guint32)layer, h);
+        return call_dissector_with_data(tcp_handle, tvb, pinfo, tree, data);
+    }
     addr_from(&pinfo->src, &h->src);
     addr_from(&pinfo->dst, &h->dst);
     copy_address_shallow(&src, &pinfo->src);
@@ -380,7 +398,9 @@ static gboolean layer_is_quoted(packet_info *pinfo, int layer)
     return FALSE;
 }
 
-/* Fill @p e from the hook's record of the TCP header at layer @p layer. */
+/* Fill @p e from the hook's record of the TCP header at layer @p layer
+ * (the same on every pass, but for the stream: that is only looked up on
+ * the first). */
 static const tcpedu_hooked *read_layer(packet_info *pinfo, int layer, tcpedu_fentry *e)
 {
     const tcpedu_hooked *h = (const tcpedu_hooked *)p_get_proto_data(pinfo->pool, pinfo, proto_tcpedu,
@@ -393,6 +413,10 @@ static const tcpedu_hooked *read_layer(packet_info *pinfo, int layer, tcpedu_fen
         e->what = layer_is_quoted(pinfo, layer) ? FE_QUOTED : FE_UNSEEN;
         return NULL;
     }
+    *s = h->seg;
+    s->frame = pinfo->num;
+    /* a time outside int64 nanoseconds (after 2262-04-11) saturates */
+    e->time_unusable = !tcpedu_time_from((int64_t)pinfo->abs_ts.secs, pinfo->abs_ts.nsecs, &s->t_ns);
     e->has_stream = h->has_stream;
     e->stream = h->stream;
     if (layer_is_quoted(pinfo, layer)) {
@@ -405,10 +429,6 @@ static const tcpedu_hooked *read_layer(packet_info *pinfo, int layer, tcpedu_fen
         return NULL;
     }
     e->what = FE_SEGMENT;
-    *s = h->seg;
-    s->frame = pinfo->num;
-    /* a time outside int64 nanoseconds (after 2262-04-11) saturates */
-    e->time_unusable = !tcpedu_time_from((int64_t)pinfo->abs_ts.secs, pinfo->abs_ts.nsecs, &s->t_ns);
     return h;
 }
 
@@ -471,7 +491,8 @@ static guint8 side_of(const tcpedu_gconn *g, const tcpedu_addr *src, guint16 spo
 }
 
 /* First pass: find (or start) the connection and run the observer. */
-static void observe_entry(tcpedu_fentry *e, const tcpedu_addr *src, const tcpedu_addr *dst)
+static void observe_entry(tcpedu_fentry *e, tcpedu_stored *st, const tcpedu_addr *src,
+                          const tcpedu_addr *dst)
 {
     tcpedu_gconn *g = (tcpedu_gconn *)wmem_map_lookup(conns_by_stream, GUINT_TO_POINTER(e->stream));
     tcpedu_new why = TCPEDU_NEW_NO;
@@ -506,8 +527,9 @@ static void observe_entry(tcpedu_fentry *e, const tcpedu_addr *src, const tcpedu
                 wmem_map_insert(conns_by_tuple, p, p);
                 wmem_map_insert(conns_by_stream, GUINT_TO_POINTER(e->stream), p);
                 e->seg.side = side;
-                e->conn = p;
-                tcpedu_observe(&p->obs, &e->seg, &e->v);
+                e->conn = st->conn = p;
+                tcpedu_observe(&p->obs, &e->seg, &st->v);
+                e->v = &st->v;
                 return;
             }
         }
@@ -531,40 +553,100 @@ static void observe_entry(tcpedu_fentry *e, const tcpedu_addr *src, const tcpedu
     }
     wmem_map_insert(conns_by_stream, GUINT_TO_POINTER(e->stream), g);
     e->seg.side = side_of(g, src, e->seg.sport, e->seg.dport);
-    e->conn = g;
-    tcpedu_observe(&g->obs, &e->seg, &e->v);
+    e->conn = st->conn = g;
+    tcpedu_observe(&g->obs, &e->seg, &st->v);
+    e->v = &st->v;
 }
 
-static tcpedu_frame *first_pass(packet_info *pinfo, proto_tree *tree)
+/* The layer numbers of the frame's TCP layers that tcpedu reads (at most
+ * TCPEDU_MAX_LAYERS), from the list of layers; the others are counted in
+ * @p dropped.  The same on every pass. */
+static guint tcp_layers(packet_info *pinfo, int layers[TCPEDU_MAX_LAYERS], guint *dropped)
 {
-    tcpedu_frame *fr;
     wmem_list_frame_t *lf;
-    int layers[TCPEDU_MAX_LAYERS];
-    guint i, n = 0, dropped = 0;
+    guint n = 0;
     int pos = 1;
 
-    /* Every TCP layer of the frame, from the list of layers. */
+    *dropped = 0;
     for (lf = wmem_list_head(pinfo->layers); lf; lf = wmem_list_frame_next(lf), pos++) {
         if (GPOINTER_TO_INT(wmem_list_frame_data(lf)) != proto_tcp)
             continue;
         if (n < TCPEDU_MAX_LAYERS && pos <= TCPEDU_LAYER_NUM_MAX)
             layers[n++] = pos;
         else
-            dropped++;
+            ++*dropped;
     }
-    if (n == 0 && dropped == 0)
-        return NULL;
-    fr = (tcpedu_frame *)wmem_alloc0(wmem_file_scope(), sizeof *fr + n * sizeof fr->e[0]);
+    return n;
+}
+
+/* A view of the frame for this pass (pinfo->pool): each header as the
+ * hook read it, with what was stored for it on the first pass. */
+static tcpedu_frame *frame_view(packet_info *pinfo, const int layers[], guint n, guint dropped)
+{
+    tcpedu_frame *fr = (tcpedu_frame *)wmem_alloc(pinfo->pool, sizeof *fr + n * sizeof fr->e[0]);
+    guint i;
+
     fr->n = n;
     fr->dropped = dropped;
+    for (i = 0; i < n; i++)
+        read_layer(pinfo, layers[i], &fr->e[i]);
+    return fr;
+}
+
+/* First pass: store an entry per TCP header and run the observer. */
+static tcpedu_frame *first_pass(packet_info *pinfo, proto_tree *tree)
+{
+    tcpedu_stored *st;
+    tcpedu_frame *fr;
+    int layers[TCPEDU_MAX_LAYERS];
+    guint i, n, dropped;
+
+    n = tcp_layers(pinfo, layers, &dropped);
+    if (n == 0 && dropped == 0)
+        return NULL;
+    fr = frame_view(pinfo, layers, n, dropped);
+    /* the first entry holds the counts, so there is one even when n == 0 */
+    st = (tcpedu_stored *)wmem_alloc0(wmem_file_scope(), MAX(n, 1) * sizeof *st);
+    st[0].n = (guint8)n;
     for (i = 0; i < n; i++) {
-        const tcpedu_hooked *h = read_layer(pinfo, layers[i], &fr->e[i]);
-        if (h) {
-            observe_entry(&fr->e[i], &h->src, &h->dst);
-            if (tree)
-                tcpedu_sites_segment(tree, layers[i], i + 1 < n ? layers[i + 1] : G_MAXINT,
-                                     fr->e[i].conn, fr->e[i].seg.side, pinfo->num);
-        }
+        tcpedu_fentry *e = &fr->e[i];
+        const tcpedu_hooked *h = (const tcpedu_hooked *)p_get_proto_data(pinfo->pool, pinfo, proto_tcpedu,
+                                                                         (guint32)layers[i]);
+        st[i].what = e->what;
+        st[i].has_stream = e->has_stream;
+        st[i].stream = e->stream;
+        if (e->what != FE_SEGMENT)
+            continue;
+        observe_entry(e, &st[i], &h->src, &h->dst);
+        if (tree)
+            tcpedu_sites_segment(tree, layers[i], i + 1 < n ? layers[i + 1] : G_MAXINT, e->conn,
+                                 e->seg.side, pinfo->num);
+    }
+    frame_put(pinfo->num, st);
+    return fr;
+}
+
+/* A later pass: the headers read again, joined with what was stored. */
+static tcpedu_frame *later_pass(packet_info *pinfo, const tcpedu_stored *st)
+{
+    tcpedu_frame *fr;
+    int layers[TCPEDU_MAX_LAYERS];
+    guint i, n, dropped;
+
+    n = tcp_layers(pinfo, layers, &dropped);
+    if (n != st[0].n)  /* cannot happen: dissection is the same on every pass */
+        return NULL;
+    fr = frame_view(pinfo, layers, n, dropped);
+    for (i = 0; i < n; i++) {
+        tcpedu_fentry *e = &fr->e[i];
+        e->what = st[i].what;
+        e->has_stream = st[i].has_stream;
+        e->stream = st[i].stream;
+        if (e->what != FE_SEGMENT)
+            continue;
+        e->conn = st[i].conn;
+        e->v = &st[i].v;
+        e->seg.side = (guint8)st[i].v.side;
     }
     return fr;
 }
@@ -597,9 +679,9 @@ static const char *text_of(const tcpedu_text *t, wmem_allocator_t *scope)
 /* Steps of the segment's handshake or teardown style (0 = no such phase). */
 static unsigned step_total(const tcpedu_fentry *e)
 {
-    if (e->v.phase == TCPEDU_PH_HANDSHAKE)
+    if (e->v->phase == TCPEDU_PH_HANDSHAKE)
         return tcpedu_conn_hs_total(&e->conn->obs);
-    if (e->v.phase == TCPEDU_PH_TEARDOWN)
+    if (e->v->phase == TCPEDU_PH_TEARDOWN)
         return tcpedu_conn_td_total(&e->conn->obs);
     return 0;
 }
@@ -607,7 +689,7 @@ static unsigned step_total(const tcpedu_fentry *e)
 /* "Handshake 2/3", "Teardown 1", "Reset", "Data". */
 static const char *step_label(const tcpedu_fentry *e, wmem_allocator_t *scope, tcpedu_lang lang)
 {
-    const tcpedu_verdict *v = &e->v;
+    const tcpedu_verdict *v = e->v;
     const tcpedu_text *ph = tcpedu_cat_phase(v->phase);
     const char *name = lang == TCPEDU_LANG_ZH ? ph->zh
                      : lang == TCPEDU_LANG_BOTH ? wmem_strdup_printf(scope, "%s/%s", ph->en, ph->zh)
@@ -795,7 +877,7 @@ static void show_conn(proto_tree *tree, tvbuff_t *tvb, packet_info *pinfo, const
  * SYN that would have been answered. */
 static gboolean syn_never_answered(packet_info *pinfo, const tcpedu_fentry *e)
 {
-    return PINFO_FD_VISITED(pinfo) && e->v.kind == TCPEDU_SEG_SYN &&
+    return PINFO_FD_VISITED(pinfo) && e->v->kind == TCPEDU_SEG_SYN &&
            tcpedu_conn_outcome(&e->conn->obs) == TCPEDU_OUT_SYN_UNANSWERED &&
            e->conn->obs.hs_frame[0] == e->seg.frame;
 }
@@ -809,7 +891,7 @@ static void add_expert(packet_info *pinfo, proto_item *ti, unsigned a)
 /* The flags that matter for this segment, and why. */
 static void show_flags(proto_tree *t, tvbuff_t *tvb, packet_info *pinfo, const tcpedu_fentry *e)
 {
-    const tcpedu_verdict *v = &e->v;
+    const tcpedu_verdict *v = e->v;
     guint16 f = e->seg.flags;
     proto_item *ti;
     proto_tree *ft = proto_tree_add_subtree_format(t, tvb, 0, 0, ett_tcpedu_flags, &ti,
@@ -841,7 +923,7 @@ static void show_flags(proto_tree *t, tvbuff_t *tvb, packet_info *pinfo, const t
 /* Which text explains this segment's acknowledgment number. */
 static unsigned ack_text(const tcpedu_fentry *e)
 {
-    const tcpedu_verdict *v = &e->v;
+    const tcpedu_verdict *v = e->v;
     if (!(e->seg.flags & TCPEDU_F_ACK))
         return TCPEDU_T_ACK_NONE;
     if (v->ack_check == TCPEDU_ACKCHK_BAD)
@@ -863,7 +945,7 @@ unsigned tcpedu_ack_text_id(const tcpedu_fentry *e)
 
 static void show_numbers(proto_tree *t, tvbuff_t *tvb, packet_info *pinfo, const tcpedu_fentry *e)
 {
-    const tcpedu_verdict *v = &e->v;
+    const tcpedu_verdict *v = e->v;
     const tcpedu_endpoint *S = &e->conn->obs.ep[v->side];
     proto_item *ti;
     proto_tree *st = proto_tree_add_subtree_format(t, tvb, 0, 0, ett_tcpedu_numbers, &ti,
@@ -901,7 +983,7 @@ static void show_numbers(proto_tree *t, tvbuff_t *tvb, packet_info *pinfo, const
 static void show_header(proto_tree *t, tvbuff_t *tvb, packet_info *pinfo, const tcpedu_fentry *e)
 {
     const tcpedu_conn *c = &e->conn->obs;
-    const tcpedu_endpoint *S = &c->ep[e->v.side];
+    const tcpedu_endpoint *S = &c->ep[e->v->side];
     proto_item *ti;
     proto_tree *ht = proto_tree_add_subtree_format(t, tvb, 0, 0, ett_tcpedu_header, &ti,
                                                    "Header %u bytes (%u words), window %u",
@@ -1084,7 +1166,7 @@ static gboolean wanted(proto_tree *t, int hf)
  * (handshake, teardown, reset, anything with an anomaly) keeps it. */
 static gboolean compact_segment(const tcpedu_fentry *e)
 {
-    const tcpedu_verdict *v = &e->v;
+    const tcpedu_verdict *v = e->v;
     if (pref_full_tree || e->time_unusable || v->anomalies || v->phase != TCPEDU_PH_DATA || v->step ||
         v->retransmission)
         return FALSE;
@@ -1131,7 +1213,7 @@ static const char *conn_line(wmem_allocator_t *scope, const tcpedu_gconn *g)
 static void show_compact(proto_tree *t, tvbuff_t *tvb, packet_info *pinfo, const tcpedu_fentry *e,
                          gboolean vis)
 {
-    const tcpedu_verdict *v = &e->v;
+    const tcpedu_verdict *v = e->v;
     const tcpedu_gconn *g = e->conn;
     gboolean s_inf = sender_inferred(v);
     gboolean r_inf = receiver_inferred(v);
@@ -1206,7 +1288,7 @@ static void show_compact(proto_tree *t, tvbuff_t *tvb, packet_info *pinfo, const
 static void show_filter_fields(proto_tree *t, tvbuff_t *tvb, const tcpedu_fentry *e, const char *headline,
                                const char *label)
 {
-    const tcpedu_verdict *v = &e->v;
+    const tcpedu_verdict *v = e->v;
     const tcpedu_gconn *g = e->conn;
     proto_item *ti;
     proto_tree *ft = proto_tree_add_subtree_format(t, tvb, 0, 0, ett_tcpedu_filter, &ti,
@@ -1236,7 +1318,7 @@ static void show_filter_fields(proto_tree *t, tvbuff_t *tvb, const tcpedu_fentry
 
 static void show_segment(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, const tcpedu_fentry *e)
 {
-    const tcpedu_verdict *v = &e->v;
+    const tcpedu_verdict *v = e->v;
     const tcpedu_gconn *g = e->conn;
     gboolean vis = PTREE_DATA(tree)->visible;
     gboolean compact = compact_segment(e);
@@ -1348,7 +1430,7 @@ static void experts_only(packet_info *pinfo, const tcpedu_frame *fr)
         } else if (e->what == FE_MALFORMED) {
             expert_add_info(pinfo, NULL, &ei_tcpedu_malformed);
         } else {
-            const tcpedu_verdict *v = &e->v;
+            const tcpedu_verdict *v = e->v;
             if (e->time_unusable)
                 expert_add_info_format(pinfo, NULL, &ei_tcpedu_time_unusable, "%s",
                                        text_of(tcpedu_cat_text(TCPEDU_T_TIME_UNUSABLE), pinfo->pool));
@@ -1375,7 +1457,7 @@ static void info_prefix(packet_info *pinfo, const tcpedu_frame *fr)
         return;
     for (i = 0; i < fr->n; i++) {
         const tcpedu_fentry *e = &fr->e[i];
-        if (e->what != FE_SEGMENT || !(e->v.step || e->v.phase == TCPEDU_PH_RESET))
+        if (e->what != FE_SEGMENT || !(e->v->step || e->v->phase == TCPEDU_PH_RESET))
             continue;
         if (!sb)
             sb = wmem_strbuf_new(pinfo->pool, "");
@@ -1387,21 +1469,22 @@ static void info_prefix(packet_info *pinfo, const tcpedu_frame *fr)
 
 static int dissect_tcpedu(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data _U_)
 {
-    tcpedu_frame *fr = frame_get(pinfo->num);
+    const tcpedu_stored *st = frame_get(pinfo->num);
+    tcpedu_frame *fr = NULL;
     const tcpedu_quic *quic = NULL;
     guint i;
 
-    if (!fr && !PINFO_FD_VISITED(pinfo)) {
+    if (!st && !PINFO_FD_VISITED(pinfo)) {
         if (tree) {
             tcpedu_sites_tree_seen(tree);
             tcpedu_sites_frame(tree, pinfo->num);
         }
         fr = first_pass(pinfo, tree);
-        if (fr)
-            frame_put(pinfo->num, fr);
-        else if ((quic = tcpedu_sites_quic_frame(pinfo, tree)) != NULL)
+        if (!fr && (quic = tcpedu_sites_quic_frame(pinfo, tree)) != NULL)
             p_add_proto_data(wmem_file_scope(), pinfo, proto_tcpedu, 1, (void *)quic);
-    } else if (!fr) {
+    } else if (st) {
+        fr = later_pass(pinfo, st);
+    } else {
         quic = (const tcpedu_quic *)p_get_proto_data(wmem_file_scope(), pinfo, proto_tcpedu, 1);
     }
     if (quic) {

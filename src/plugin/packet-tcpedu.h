@@ -42,10 +42,15 @@ typedef struct {
     const char *name_noted;   /* last name entered in the capture's set of TCP names */
 } tcpedu_gconn;
 
-/* What tcpedu stored about one TCP header in a frame. */
-/* FE_UNSEEN: TCP was reached without passing through "ip.proto", where
- * tcpedu reads headers (see packet-tcpedu.c). */
+/* What tcpedu knows about one TCP header in a frame.  FE_UNSEEN: TCP was
+ * reached without passing through "ip.proto", where tcpedu reads headers
+ * (see packet-tcpedu.c). */
 typedef enum { FE_SEGMENT, FE_QUOTED, FE_MALFORMED, FE_UNSEEN } fe_what;
+
+/* A view of one TCP header, made again on every pass (in pinfo->pool): the
+ * header as the hook read it now, joined with what tcpedu stored on the
+ * first pass (the connection and the verdict, which stay valid for the
+ * whole capture).  Keep a copy, not the pointer, beyond the packet. */
 typedef struct {
     guint8 what;          /* fe_what */
     guint8 has_stream;
@@ -53,7 +58,7 @@ typedef struct {
     guint32 stream;
     tcpedu_gconn *conn;   /* FE_SEGMENT only */
     tcpedu_segment seg;
-    tcpedu_verdict v;     /* FE_SEGMENT only; the observer may update it later */
+    const tcpedu_verdict *v; /* FE_SEGMENT only; the observer may update it later */
 } tcpedu_fentry;
 
 /* The direction of entry @p e as known now: for a connection whose roles
@@ -64,13 +69,13 @@ static inline guint8 tcpedu_entry_dir(const tcpedu_fentry *e)
     const tcpedu_conn *c = &e->conn->obs;
     if (c->roles == TCPEDU_ROLES_GUESSED && c->client >= 0)
         return c->client == e->seg.side ? TCPEDU_DIR_C2S : TCPEDU_DIR_S2C;
-    return e->v.dir;
+    return e->v->dir;
 }
 
-/* Per-frame record: one entry per TCP header (tunnels carry several). */
+/* The views of one frame's TCP headers (tunnels carry several). */
 typedef struct {
     guint n;
-    guint dropped;        /* TCP layers beyond what tcpedu reads (see first_pass) */
+    guint dropped;        /* TCP layers beyond what tcpedu reads (see tcp_layers) */
     tcpedu_fentry e[];
 } tcpedu_frame;
 

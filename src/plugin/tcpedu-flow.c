@@ -84,7 +84,7 @@ static gboolean flow_facts(const tcpedu_tap_rec *rec, tcpedu_lang lang, struct f
 
     if (!e || !e->conn)
         return FALSE;
-    v = &e->v;
+    v = e->v;
     g = e->conn;
     side = e->seg.side & 1;
     dir = tcpedu_entry_dir(e);

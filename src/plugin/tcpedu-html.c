@@ -162,7 +162,7 @@ static char *options_str(const tcpedu_options *o)
 
 static void step_table(page *p, const tcpedu_fentry *e, gint64 t0)
 {
-    const tcpedu_verdict *v = &e->v;
+    const tcpedu_verdict *v = e->v;
     const tcpedu_conn *c = &e->conn->obs;
     const tcpedu_endpoint *S = &c->ep[v->side];
     gboolean from_client = (int)(e->seg.side & 1) == tcpedu_client_side(e->conn);
@@ -343,7 +343,7 @@ static void anomalies(page *p, const tcpedu_rconn *rc)
         {
             GString *f = g_string_new("");
             for (i = 0; i < rc->nsegs; i++)
-                if (rc->segs[i]->v.anomalies & TCPEDU_ABIT(a))
+                if (rc->segs[i]->v->anomalies & TCPEDU_ABIT(a))
                     g_string_append_printf(f, "%s%u", f->len ? ", " : "", rc->segs[i]->seg.frame);
             g_string_append(p->out, f->str);
             g_string_free(f, TRUE);
@@ -418,7 +418,7 @@ void tcpedu_report_html(GString *out, const tcpedu_rconn *conns, guint n, const 
         put_label(&p, H_STEPS);
         g_string_append(out, "</h3>\n");
         for (j = 0; j < rc->nsegs; j++)
-            if (is_step(&rc->segs[j]->v))
+            if (is_step(rc->segs[j]->v))
                 step_table(&p, rc->segs[j], t0);
         anomalies(&p, rc);
         g_string_append(out, "</section>\n");

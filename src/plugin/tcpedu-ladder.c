@@ -108,7 +108,7 @@ void tcpedu_xml_escape(GString *out, const char *s)
 
 char *tcpedu_step_label(const tcpedu_fentry *e, tcpedu_lang lang)
 {
-    const tcpedu_verdict *v = &e->v;
+    const tcpedu_verdict *v = e->v;
     const tcpedu_text *ph = tcpedu_cat_phase(v->phase);
     GString *s = g_string_new("");
     unsigned total = 0;
@@ -168,7 +168,7 @@ typedef struct {
  * nobody's state and are no handshake, teardown or reset step. */
 static gboolean foldable(const tcpedu_fentry *e)
 {
-    const tcpedu_verdict *v = &e->v;
+    const tcpedu_verdict *v = e->v;
     if (v->step || v->phase == TCPEDU_PH_HANDSHAKE || v->phase == TCPEDU_PH_RESET)
         return FALSE;
     if (e->seg.flags & (TCPEDU_F_SYN | TCPEDU_F_FIN | TCPEDU_F_RST))
@@ -326,7 +326,7 @@ static void draw_states(pen *p, GArray *items)
         state_event s, r;
         if (!it->e)
             continue;
-        v = &it->e->v;
+        v = it->e->v;
         s.y = it->y0;
         s.side = it->e->seg.side & 1;
         s.before = v->sender_before;
@@ -360,7 +360,7 @@ static void draw_states(pen *p, GArray *items)
 static void draw_arrow(pen *p, const item *it, gint64 t0)
 {
     const tcpedu_fentry *e = it->e;
-    const tcpedu_verdict *v = &e->v;
+    const tcpedu_verdict *v = e->v;
     int snd = e->seg.side & 1;
     int x0 = line_x(p, snd), x1 = line_x(p, !snd);
     int xe = x1 + (x1 > x0 ? -2 : 2);
@@ -498,15 +498,15 @@ static void brackets(pen *p, const tcpedu_conn *c, GArray *items)
         int top = it->y0 - 12, bot = MAX(it->y0, it->y1) + 8;
         if (!it->e)
             continue;
-        if (it->e->v.phase == TCPEDU_PH_HANDSHAKE) {
+        if (it->e->v->phase == TCPEDU_PH_HANDSHAKE) {
             if (hs0 < 0)
                 hs0 = top;
             hs1 = bot;
-        } else if (it->e->v.phase == TCPEDU_PH_TEARDOWN && it->e->v.step) {
+        } else if (it->e->v->phase == TCPEDU_PH_TEARDOWN && it->e->v->step) {
             if (td0 < 0)
                 td0 = top;
             td1 = bot;
-        } else if (it->e->v.phase == TCPEDU_PH_RESET) {
+        } else if (it->e->v->phase == TCPEDU_PH_RESET) {
             if (rs0 < 0)
                 rs0 = top;
             rs1 = bot;

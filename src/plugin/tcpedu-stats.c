@@ -49,7 +49,8 @@ typedef struct {
     GPtrArray *zeek_rows;      /* finished Zeek rows ("STATE\thistory"), when Zeek split */
     guint32 pkts[2];           /* by observer side */
     guint64 bytes[2];          /* payload bytes by observer side */
-    GPtrArray *segs;           /* const tcpedu_fentry *, capture order */
+    GPtrArray *segs;           /* tcpedu_fentry copies (g_free), capture order; for reports that
+                                  show segments only */
     gboolean selected;
 } conn_agg;
 
@@ -69,7 +70,7 @@ struct tcpedu_rep {
     out_kind kind;
     char *filter;              /* NULL: every connection */
     GHashTable *conns;         /* tcpedu_gconn * -> conn_agg * */
-    GHashTable *seen;          /* tcpedu_fentry * already counted */
+    GHashTable *seen;          /* verdicts (tcpedu_fentry.v) already counted */
     rep_selector *sel;         /* NULL without a filter */
     GHashTable *quic;          /* const tcpedu_quic * -> selected (QUIC sites seen) */
 };
@@ -90,7 +91,7 @@ static conn_agg *agg_of(tcpedu_rep *r, const tcpedu_gconn *g)
         a->g = g;
         tcpedu_zeek_init(&a->zeek);
         a->zeek_rows = g_ptr_array_new_with_free_func(g_free);
-        a->segs = g_ptr_array_new();
+        a->segs = g_ptr_array_new_with_free_func(g_free);
         g_hash_table_insert(r->conns, (gpointer)g, a);
     }
     return a;
@@ -117,9 +118,10 @@ static tap_packet_status rep_packet(void *tapdata, packet_info *pinfo _U_, epan_
             g_hash_table_insert(r->quic, (gpointer)rec->quic, GINT_TO_POINTER(!r->filter));
         return TAP_PACKET_DONT_REDRAW;
     }
-    if (!e || !e->conn || g_hash_table_contains(r->seen, e))
+    /* the verdict is the same object on every pass; the view is not */
+    if (!e || !e->conn || g_hash_table_contains(r->seen, e->v))
         return TAP_PACKET_DONT_REDRAW;
-    g_hash_table_add(r->seen, (gpointer)e);
+    g_hash_table_add(r->seen, (gpointer)e->v);
     a = agg_of(r, e->conn);
     if (!r->filter)
         a->selected = TRUE;
@@ -131,7 +133,8 @@ static tap_packet_status rep_packet(void *tapdata, packet_info *pinfo _U_, epan_
     tcpedu_zeek_observe(&a->zeek, &e->seg);
     a->pkts[e->seg.side & 1]++;
     a->bytes[e->seg.side & 1] += e->seg.len;
-    g_ptr_array_add(a->segs, (gpointer)e);
+    if (r->kind == OUT_REPORT || r->kind == OUT_LADDER || r->kind == OUT_LADDER_FULL || r->kind == OUT_HTML)
+        g_ptr_array_add(a->segs, g_memdup2(e, sizeof *e));
     return TAP_PACKET_REDRAW;
 }
 
@@ -647,7 +650,7 @@ static void report_state(GPtrArray *scr, const char *who, guint8 before, guint8 
 
 static void report_segment(const tcpedu_fentry *e, GPtrArray *scr, GString *tmp)
 {
-    const tcpedu_verdict *v = &e->v;
+    const tcpedu_verdict *v = e->v;
     const tcpedu_gconn *g = e->conn;
     const tcpedu_conn *c = &g->obs;
     gboolean from_client = tcpedu_entry_dir(e) == TCPEDU_DIR_C2S;
@@ -771,7 +774,7 @@ static void draw_report(tcpedu_rep *r, GPtrArray *v)
         report_end_why(g, tmp);
         for (j = 0; j < a->segs->len; j++) {
             const tcpedu_fentry *e = (const tcpedu_fentry *)g_ptr_array_index(a->segs, j);
-            if (step_in_report(&e->v))
+            if (step_in_report(e->v))
                 report_segment(e, scr, tmp);
         }
         g_free(cs);
@@ -975,7 +978,7 @@ static tap_packet_status tree_packet(stats_tree *st, packet_info *pinfo _U_, epa
 
     if (!rec->e)
         return TAP_PACKET_DONT_REDRAW;
-    v = &rec->e->v;
+    v = rec->e->v;
     tick_stat_node(st, st_root, 0, TRUE);
     tick_stat_node(st, st_by_phase, st_node_root, TRUE);
     ph = tick_stat_node(st, tcpedu_phase_name(v->phase), st_node_phase, TRUE);
