@@ -153,7 +153,6 @@ static tcpedu_pref_bool pref_full_tree = FALSE;
 #define TCPEDU_MAX_LAYERS 8
 
 /* Per-capture state (file scope, rebuilt by tcpedu_init for each file). */
-static wmem_map_t *conns_by_stream;   /* tcp.stream -> latest tcpedu_gconn */
 static wmem_map_t *conns_by_tuple;    /* 4-tuple (tcpedu_gconn's own) -> latest tcpedu_gconn */
 static guint32 conn_count;
 
@@ -173,40 +172,56 @@ typedef struct {
     guint8 n;               /* first entry: TCP headers read in the frame (<= TCPEDU_MAX_LAYERS) */
 } tcpedu_stored;
 
-/* ... by frame number: one pointer per frame (p_add_proto_data would cost
- * a list node and a key per frame). */
-static tcpedu_stored **frame_tab;
-static guint32 frame_cap;
+/* A table of pointers by a dense 32-bit number (frame number, stream
+ * number), grown by doubling: 8 bytes per number, against a list node and
+ * a key per entry for p_add_proto_data or a node per entry for a map. */
+typedef struct {
+    gpointer *p;
+    guint64 cap;
+} ptr_tab;
+
+static gpointer tab_get(const ptr_tab *t, guint32 num)
+{
+    return num < t->cap ? t->p[num] : NULL;
+}
+
+static void tab_put(ptr_tab *t, guint32 num, gpointer v)
+{
+    if (num >= t->cap) {
+        guint64 cap = t->cap ? t->cap : 4096;
+        while (cap <= num)
+            cap = MIN(cap * 2, (guint64)G_MAXUINT32 + 1);
+        t->p = (gpointer *)g_realloc_n(t->p, (gsize)cap, sizeof *t->p);
+        memset(t->p + t->cap, 0, (gsize)(cap - t->cap) * sizeof *t->p);
+        t->cap = cap;
+    }
+    t->p[num] = v;
+}
+
+static void tab_free(ptr_tab *t)
+{
+    g_free(t->p);
+    t->p = NULL;
+    t->cap = 0;
+}
+
+static ptr_tab frame_tab;   /* frame number -> tcpedu_stored[] */
+static ptr_tab stream_tab;  /* tcp.stream -> latest tcpedu_gconn */
 
 static tcpedu_stored *frame_get(guint32 num)
 {
-    return num < frame_cap ? frame_tab[num] : NULL;
-}
-
-static void frame_put(guint32 num, tcpedu_stored *fr)
-{
-    if (num >= frame_cap) {
-        guint32 cap = frame_cap ? frame_cap : 4096;
-        while (cap <= num)
-            cap = cap > G_MAXUINT32 / 2 ? num + 1 : cap * 2;  /* frame numbers are 32-bit */
-        frame_tab = (tcpedu_stored **)g_realloc(frame_tab, cap * sizeof *frame_tab);
-        memset(frame_tab + frame_cap, 0, (cap - frame_cap) * sizeof *frame_tab);
-        frame_cap = cap;
-    }
-    frame_tab[num] = fr;
+    return (tcpedu_stored *)tab_get(&frame_tab, num);
 }
 
 static void tcpedu_cleanup(void)
 {
-    g_free(frame_tab);
-    frame_tab = NULL;
-    frame_cap = 0;
+    tab_free(&frame_tab);
+    tab_free(&stream_tab);
 }
 
 static void tcpedu_init(void)
 {
     tcpedu_cleanup();
-    conns_by_stream = wmem_map_new(wmem_file_scope(), g_direct_hash, g_direct_equal);
     conns_by_tuple = wmem_map_new(wmem_file_scope(), tuple_hash, tuple_equal);
     conn_count = 0;
     tcpedu_sites_init();
@@ -494,7 +509,7 @@ static guint8 side_of(const tcpedu_gconn *g, const tcpedu_addr *src, guint16 spo
 static void observe_entry(tcpedu_fentry *e, tcpedu_stored *st, const tcpedu_addr *src,
                           const tcpedu_addr *dst)
 {
-    tcpedu_gconn *g = (tcpedu_gconn *)wmem_map_lookup(conns_by_stream, GUINT_TO_POINTER(e->stream));
+    tcpedu_gconn *g = (tcpedu_gconn *)tab_get(&stream_tab, e->stream);
     tcpedu_new why = TCPEDU_NEW_NO;
 
     /* A stream Wireshark has not shown before may still continue the
@@ -525,7 +540,7 @@ static void observe_entry(tcpedu_fentry *e, tcpedu_stored *st, const tcpedu_addr
                 !p->obs.hs_complete && tcpedu_conn_is_new(&p->obs, &e->seg) == TCPEDU_NEW_NO) {
                 /* that attempt is the 4-tuple's current connection again */
                 wmem_map_insert(conns_by_tuple, p, p);
-                wmem_map_insert(conns_by_stream, GUINT_TO_POINTER(e->stream), p);
+                tab_put(&stream_tab, e->stream, p);
                 e->seg.side = side;
                 e->conn = st->conn = p;
                 tcpedu_observe(&p->obs, &e->seg, &st->v);
@@ -551,7 +566,7 @@ static void observe_entry(tcpedu_fentry *e, tcpedu_stored *st, const tcpedu_addr
                     p->obs.client = (gint8)side_of(p, src, e->seg.sport, e->seg.dport);
         }
     }
-    wmem_map_insert(conns_by_stream, GUINT_TO_POINTER(e->stream), g);
+    tab_put(&stream_tab, e->stream, g);
     e->seg.side = side_of(g, src, e->seg.sport, e->seg.dport);
     e->conn = st->conn = g;
     tcpedu_observe(&g->obs, &e->seg, &st->v);
@@ -622,7 +637,7 @@ static tcpedu_frame *first_pass(packet_info *pinfo, proto_tree *tree)
             tcpedu_sites_segment(tree, layers[i], i + 1 < n ? layers[i + 1] : G_MAXINT, e->conn,
                                  e->seg.side, pinfo->num);
     }
-    frame_put(pinfo->num, st);
+    tab_put(&frame_tab, pinfo->num, st);
     return fr;
 }
 
