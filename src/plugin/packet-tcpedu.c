@@ -235,9 +235,11 @@ static void tcpedu_init(void)
  * protocol-less handle takes TCP's place in "ip.proto" (which IPv4, IPv6
  * and every tunnel that re-enters IP use, ICMP's quoted headers included),
  * reads the header from the bytes IP hands over, calls the dissector that
- * was there before (TCP), and then asks the conversation TCP used for its
- * stream number.  The post-dissector finds one record per TCP layer,
- * keyed by that layer's position in pinfo->layers.
+ * was there before (TCP), and then, on the first pass, asks the
+ * conversation TCP used for its stream number.  The post-dissector finds
+ * one record per TCP layer, keyed by that layer's position in
+ * pinfo->layers.  It does so on every pass: the header is not stored for
+ * the whole capture, only the verdict (tcpedu_stored).
  */
 typedef struct {
     guint8 fixed;         /* the 20 fixed bytes were captured and the data offset is >= 5 */
@@ -644,6 +646,7 @@ static tcpedu_frame *first_pass(packet_info *pinfo, proto_tree *tree)
 /* A later pass: the headers read again, joined with what was stored. */
 static tcpedu_frame *later_pass(packet_info *pinfo, const tcpedu_stored *st)
 {
+    const tcpedu_hooked *h;
     tcpedu_frame *fr;
     int layers[TCPEDU_MAX_LAYERS];
     guint i, n, dropped;
@@ -659,6 +662,12 @@ static tcpedu_frame *later_pass(packet_info *pinfo, const tcpedu_stored *st)
         e->stream = st[i].stream;
         if (e->what != FE_SEGMENT)
             continue;
+        h = (const tcpedu_hooked *)p_get_proto_data(pinfo->pool, pinfo, proto_tcpedu, (guint32)layers[i]);
+        if (!h || !h->fixed) {
+            /* not read again on this pass: say so rather than show zeros */
+            e->what = FE_UNSEEN;
+            continue;
+        }
         e->conn = st[i].conn;
         e->v = &st[i].v;
         e->seg.side = (guint8)st[i].v.side;
