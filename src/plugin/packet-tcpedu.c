@@ -417,7 +417,7 @@ static gboolean layer_is_quoted(packet_info *pinfo, int layer)
 
 /* Fill @p e from the hook's record of the TCP header at layer @p layer
  * (the same on every pass, but for the stream: that is only looked up on
- * the first). */
+ * the first).  Returns that record, NULL if there is none. */
 static const tcpedu_hooked *read_layer(packet_info *pinfo, int layer, tcpedu_fentry *e)
 {
     const tcpedu_hooked *h = (const tcpedu_hooked *)p_get_proto_data(pinfo->pool, pinfo, proto_tcpedu,
@@ -438,12 +438,12 @@ static const tcpedu_hooked *read_layer(packet_info *pinfo, int layer, tcpedu_fen
     e->stream = h->stream;
     if (layer_is_quoted(pinfo, layer)) {
         e->what = FE_QUOTED;
-        return NULL;
+        return h;
     }
     /* Without these the header cannot be placed; never guess them. */
     if (!h->fixed || !h->has_stream) {
         e->what = FE_MALFORMED;
-        return NULL;
+        return h;
     }
     e->what = FE_SEGMENT;
     return h;
@@ -597,8 +597,9 @@ static guint tcp_layers(packet_info *pinfo, int layers[TCPEDU_MAX_LAYERS], guint
 }
 
 /* A view of the frame for this pass (pinfo->pool): each header as the
- * hook read it, with what was stored for it on the first pass. */
-static tcpedu_frame *frame_view(packet_info *pinfo, const int layers[], guint n, guint dropped)
+ * hook read it; @p hooks gets the hook's record of each (NULL: none). */
+static tcpedu_frame *frame_view(packet_info *pinfo, const int layers[], guint n, guint dropped,
+                                const tcpedu_hooked *hooks[])
 {
     tcpedu_frame *fr = (tcpedu_frame *)wmem_alloc(pinfo->pool, sizeof *fr + n * sizeof fr->e[0]);
     guint i;
@@ -606,7 +607,7 @@ static tcpedu_frame *frame_view(packet_info *pinfo, const int layers[], guint n,
     fr->n = n;
     fr->dropped = dropped;
     for (i = 0; i < n; i++)
-        read_layer(pinfo, layers[i], &fr->e[i]);
+        hooks[i] = read_layer(pinfo, layers[i], &fr->e[i]);
     return fr;
 }
 
@@ -616,25 +617,24 @@ static tcpedu_frame *first_pass(packet_info *pinfo, proto_tree *tree)
     tcpedu_stored *st;
     tcpedu_frame *fr;
     int layers[TCPEDU_MAX_LAYERS];
+    const tcpedu_hooked *hooks[TCPEDU_MAX_LAYERS];
     guint i, n, dropped;
 
     n = tcp_layers(pinfo, layers, &dropped);
     if (n == 0 && dropped == 0)
         return NULL;
-    fr = frame_view(pinfo, layers, n, dropped);
+    fr = frame_view(pinfo, layers, n, dropped, hooks);
     /* the first entry holds the counts, so there is one even when n == 0 */
     st = (tcpedu_stored *)wmem_alloc0(wmem_file_scope(), MAX(n, 1) * sizeof *st);
     st[0].n = (guint8)n;
     for (i = 0; i < n; i++) {
         tcpedu_fentry *e = &fr->e[i];
-        const tcpedu_hooked *h = (const tcpedu_hooked *)p_get_proto_data(pinfo->pool, pinfo, proto_tcpedu,
-                                                                         (guint32)layers[i]);
         st[i].what = e->what;
         st[i].has_stream = e->has_stream;
         st[i].stream = e->stream;
         if (e->what != FE_SEGMENT)
             continue;
-        observe_entry(e, &st[i], &h->src, &h->dst);
+        observe_entry(e, &st[i], &hooks[i]->src, &hooks[i]->dst);
         if (tree)
             tcpedu_sites_segment(tree, layers[i], i + 1 < n ? layers[i + 1] : G_MAXINT, e->conn,
                                  e->seg.side, pinfo->num);
@@ -646,15 +646,15 @@ static tcpedu_frame *first_pass(packet_info *pinfo, proto_tree *tree)
 /* A later pass: the headers read again, joined with what was stored. */
 static tcpedu_frame *later_pass(packet_info *pinfo, const tcpedu_stored *st)
 {
-    const tcpedu_hooked *h;
     tcpedu_frame *fr;
     int layers[TCPEDU_MAX_LAYERS];
+    const tcpedu_hooked *hooks[TCPEDU_MAX_LAYERS];
     guint i, n, dropped;
 
     n = tcp_layers(pinfo, layers, &dropped);
     if (n != st[0].n)  /* cannot happen: dissection is the same on every pass */
         return NULL;
-    fr = frame_view(pinfo, layers, n, dropped);
+    fr = frame_view(pinfo, layers, n, dropped, hooks);
     for (i = 0; i < n; i++) {
         tcpedu_fentry *e = &fr->e[i];
         e->what = st[i].what;
@@ -662,8 +662,7 @@ static tcpedu_frame *later_pass(packet_info *pinfo, const tcpedu_stored *st)
         e->stream = st[i].stream;
         if (e->what != FE_SEGMENT)
             continue;
-        h = (const tcpedu_hooked *)p_get_proto_data(pinfo->pool, pinfo, proto_tcpedu, (guint32)layers[i]);
-        if (!h || !h->fixed) {
+        if (!hooks[i] || !hooks[i]->fixed) {
             /* not read again on this pass: say so rather than show zeros */
             e->what = FE_UNSEEN;
             continue;
