@@ -161,20 +161,21 @@ static gboolean tuple_equal(gconstpointer a, gconstpointer b);
 
 /* What tcpedu stores for the whole capture, per TCP header: the verdict
  * and the connection, not the header (the hook reads it again on every
- * pass; tcpedu_fentry joins the two).  A frame's entries are one array;
- * its first entry also holds the frame's counts. */
+ * pass; tcpedu_fentry joins the two).  64 bytes on x86-64. */
 typedef struct {
     tcpedu_verdict v;       /* FE_SEGMENT only; the observer may update it later */
-    tcpedu_gconn *conn;     /* FE_SEGMENT only */
-    guint32 stream;
+    guint32 ref;            /* FE_SEGMENT: the connection's index (conn_tab); else the stream */
     guint8 what : 3;        /* fe_what */
     guint8 has_stream : 1;
+    guint8 used : 1;        /* the frame's first entry: tcpedu read this frame */
+    guint8 odd_stream : 1;  /* FE_SEGMENT whose stream is not its connection's (odd_streams) */
     guint8 n;               /* first entry: TCP headers read in the frame (<= TCPEDU_MAX_LAYERS) */
 } tcpedu_stored;
 
-/* A table of pointers by a dense 32-bit number (frame number, stream
- * number), grown by doubling: 8 bytes per number, against a list node and
- * a key per entry for p_add_proto_data or a node per entry for a map. */
+/* A table of pointers by a dense 32-bit number (frame page, stream
+ * number, connection index), grown by doubling: 8 bytes per number,
+ * against a list node and a key per entry for p_add_proto_data or a node
+ * per entry for a map. */
 typedef struct {
     gpointer *p;
     guint64 cap;
@@ -205,24 +206,60 @@ static void tab_free(ptr_tab *t)
     t->cap = 0;
 }
 
-static ptr_tab frame_tab;   /* frame number -> tcpedu_stored[] */
-static ptr_tab stream_tab;  /* tcp.stream -> latest tcpedu_gconn */
+/* The frames' first entries live in pages of FRAME_PAGE frames, indexed
+ * by frame number: no pointer, no allocation and no chunk header per
+ * frame.  A page is made when a frame in it has a TCP header; entries
+ * never move, so the observer's pointers to verdicts stay valid.  The
+ * rare entries past the first (tunnels, ICMP quotes) are in extra_entries,
+ * the rare streams that differ from their connection's in odd_streams. */
+#define FRAME_PAGE_BITS 10
+#define FRAME_PAGE (1u << FRAME_PAGE_BITS)
+static ptr_tab frame_pages;       /* frame number >> FRAME_PAGE_BITS -> tcpedu_stored[FRAME_PAGE] */
+static wmem_map_t *extra_entries; /* frame number -> tcpedu_stored[n - 1] (entries 1 .. n-1) */
+static wmem_map_t *odd_streams;   /* frame number -> guint32[n]: the streams of its odd entries */
+static ptr_tab stream_tab;        /* tcp.stream -> latest tcpedu_gconn */
+static ptr_tab conn_tab;          /* tcpedu_gconn.index -> tcpedu_gconn */
 
+static tcpedu_stored *frame_slot(guint32 num, gboolean make)
+{
+    tcpedu_stored *page = (tcpedu_stored *)tab_get(&frame_pages, num >> FRAME_PAGE_BITS);
+    if (!page) {
+        if (!make)
+            return NULL;
+        page = (tcpedu_stored *)wmem_alloc0(wmem_file_scope(), FRAME_PAGE * sizeof *page);
+        tab_put(&frame_pages, num >> FRAME_PAGE_BITS, page);
+    }
+    return &page[num & (FRAME_PAGE - 1)];
+}
+
+/* The stored first entry of frame @p num, NULL if tcpedu did not read it. */
 static tcpedu_stored *frame_get(guint32 num)
 {
-    return (tcpedu_stored *)tab_get(&frame_tab, num);
+    tcpedu_stored *st = frame_slot(num, FALSE);
+    return st && st->used ? st : NULL;
+}
+
+/* Entry @p i of frame @p num, whose first entry is @p first. */
+static tcpedu_stored *frame_entry(tcpedu_stored *first, guint32 num, guint i)
+{
+    if (i == 0)
+        return first;
+    return (tcpedu_stored *)wmem_map_lookup(extra_entries, GUINT_TO_POINTER(num)) + (i - 1);
 }
 
 static void tcpedu_cleanup(void)
 {
-    tab_free(&frame_tab);
+    tab_free(&frame_pages);
     tab_free(&stream_tab);
+    tab_free(&conn_tab);
 }
 
 static void tcpedu_init(void)
 {
     tcpedu_cleanup();
     conns_by_tuple = wmem_map_new(wmem_file_scope(), tuple_hash, tuple_equal);
+    extra_entries = wmem_map_new(wmem_file_scope(), g_direct_hash, g_direct_equal);
+    odd_streams = wmem_map_new(wmem_file_scope(), g_direct_hash, g_direct_equal);
     conn_count = 0;
     tcpedu_sites_init();
 }
@@ -490,6 +527,7 @@ static tcpedu_gconn *new_conn(const tcpedu_fentry *e, const tcpedu_addr *src,
     tcpedu_conn_init(&g->obs, why);
     g->stream = e->stream;
     g->index = ++conn_count;
+    tab_put(&conn_tab, g->index, g);
     g->reused_from = reused_from;
     g->port[0] = e->seg.sport;
     g->port[1] = e->seg.dport;
@@ -544,7 +582,8 @@ static void observe_entry(tcpedu_fentry *e, tcpedu_stored *st, const tcpedu_addr
                 wmem_map_insert(conns_by_tuple, p, p);
                 tab_put(&stream_tab, e->stream, p);
                 e->seg.side = side;
-                e->conn = st->conn = p;
+                e->conn = p;
+                st->ref = p->index;
                 tcpedu_observe(&p->obs, &e->seg, &st->v);
                 e->v = &st->v;
                 return;
@@ -570,7 +609,8 @@ static void observe_entry(tcpedu_fentry *e, tcpedu_stored *st, const tcpedu_addr
     }
     tab_put(&stream_tab, e->stream, g);
     e->seg.side = side_of(g, src, e->seg.sport, e->seg.dport);
-    e->conn = st->conn = g;
+    e->conn = g;
+    st->ref = g->index;
     tcpedu_observe(&g->obs, &e->seg, &st->v);
     e->v = &st->v;
 }
@@ -614,7 +654,8 @@ static tcpedu_frame *frame_view(packet_info *pinfo, const int layers[], guint n,
 /* First pass: store an entry per TCP header and run the observer. */
 static tcpedu_frame *first_pass(packet_info *pinfo, proto_tree *tree)
 {
-    tcpedu_stored *st;
+    tcpedu_stored *first, *extra = NULL;
+    guint32 *odd = NULL;
     tcpedu_frame *fr;
     int layers[TCPEDU_MAX_LAYERS];
     const tcpedu_hooked *hooks[TCPEDU_MAX_LAYERS];
@@ -625,26 +666,41 @@ static tcpedu_frame *first_pass(packet_info *pinfo, proto_tree *tree)
         return NULL;
     fr = frame_view(pinfo, layers, n, dropped, hooks);
     /* the first entry holds the counts, so there is one even when n == 0 */
-    st = (tcpedu_stored *)wmem_alloc0(wmem_file_scope(), MAX(n, 1) * sizeof *st);
-    st[0].n = (guint8)n;
+    first = frame_slot(pinfo->num, TRUE);
+    first->used = 1;
+    first->n = (guint8)n;
+    if (n > 1) {
+        extra = (tcpedu_stored *)wmem_alloc0(wmem_file_scope(), (n - 1) * sizeof *extra);
+        wmem_map_insert(extra_entries, GUINT_TO_POINTER(pinfo->num), extra);
+    }
     for (i = 0; i < n; i++) {
         tcpedu_fentry *e = &fr->e[i];
-        st[i].what = e->what;
-        st[i].has_stream = e->has_stream;
-        st[i].stream = e->stream;
+        tcpedu_stored *st = i == 0 ? first : &extra[i - 1];
+        st->what = e->what;
+        st->has_stream = e->has_stream;
+        st->ref = e->stream;
         if (e->what != FE_SEGMENT)
             continue;
-        observe_entry(e, &st[i], &hooks[i]->src, &hooks[i]->dst);
+        observe_entry(e, st, &hooks[i]->src, &hooks[i]->dst);
+        if (e->stream != e->conn->stream) {
+            /* Wireshark gave this segment a stream of its own but the
+             * observer kept it in its 4-tuple's connection (rare) */
+            if (!odd) {
+                odd = (guint32 *)wmem_alloc0(wmem_file_scope(), n * sizeof *odd);
+                wmem_map_insert(odd_streams, GUINT_TO_POINTER(pinfo->num), odd);
+            }
+            odd[i] = e->stream;
+            st->odd_stream = 1;
+        }
         if (tree)
             tcpedu_sites_segment(tree, layers[i], i + 1 < n ? layers[i + 1] : G_MAXINT, e->conn,
                                  e->seg.side, pinfo->num);
     }
-    tab_put(&frame_tab, pinfo->num, st);
     return fr;
 }
 
 /* A later pass: the headers read again, joined with what was stored. */
-static tcpedu_frame *later_pass(packet_info *pinfo, const tcpedu_stored *st)
+static tcpedu_frame *later_pass(packet_info *pinfo, tcpedu_stored *first)
 {
     tcpedu_frame *fr;
     int layers[TCPEDU_MAX_LAYERS];
@@ -652,14 +708,15 @@ static tcpedu_frame *later_pass(packet_info *pinfo, const tcpedu_stored *st)
     guint i, n, dropped;
 
     n = tcp_layers(pinfo, layers, &dropped);
-    if (n != st[0].n)  /* cannot happen: dissection is the same on every pass */
+    if (n != first->n)  /* cannot happen: dissection is the same on every pass */
         return NULL;
     fr = frame_view(pinfo, layers, n, dropped, hooks);
     for (i = 0; i < n; i++) {
         tcpedu_fentry *e = &fr->e[i];
-        e->what = st[i].what;
-        e->has_stream = st[i].has_stream;
-        e->stream = st[i].stream;
+        tcpedu_stored *st = frame_entry(first, pinfo->num, i);
+        e->what = st->what;
+        e->has_stream = st->has_stream;
+        e->stream = st->ref;
         if (e->what != FE_SEGMENT)
             continue;
         if (!hooks[i] || !hooks[i]->fixed) {
@@ -667,9 +724,12 @@ static tcpedu_frame *later_pass(packet_info *pinfo, const tcpedu_stored *st)
             e->what = FE_UNSEEN;
             continue;
         }
-        e->conn = st[i].conn;
-        e->v = &st[i].v;
-        e->seg.side = (guint8)st[i].v.side;
+        e->conn = (tcpedu_gconn *)tab_get(&conn_tab, st->ref);
+        e->stream = st->odd_stream
+                        ? ((const guint32 *)wmem_map_lookup(odd_streams, GUINT_TO_POINTER(pinfo->num)))[i]
+                        : e->conn->stream;
+        e->v = &st->v;
+        e->seg.side = (guint8)st->v.side;
     }
     return fr;
 }
@@ -1492,7 +1552,7 @@ static void info_prefix(packet_info *pinfo, const tcpedu_frame *fr)
 
 static int dissect_tcpedu(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data _U_)
 {
-    const tcpedu_stored *st = frame_get(pinfo->num);
+    tcpedu_stored *st = frame_get(pinfo->num);
     tcpedu_frame *fr = NULL;
     const tcpedu_quic *quic = NULL;
     guint i;
