@@ -33,14 +33,20 @@ typedef struct {
     guint16 port[2];      /* side 0 = sender of the connection's first segment */
     tcpedu_addr addr[2];
     void *prev;           /* tcpedu_gconn: the previous connection on this 4-tuple */
-    /* What the client called the server (tcpedu-sites.c); NULL = not known. */
+    struct tcpedu_conn_names *names; /* NULL until a name is known (tcpedu-sites.c) */
+} tcpedu_gconn;
+
+/* What the client called the server (tcpedu-sites.c); NULL = not known.
+ * Made only for a connection that has a name, so a capture without names
+ * pays 8 bytes per connection for them. */
+typedef struct tcpedu_conn_names {
     const char *name;         /* TLS server name or HTTP Host seen on this connection */
     guint8 name_src;          /* tcpedu_name_src of name */
     guint32 name_frame;       /* frame that carried it */
     const char *dns_name[2];  /* DNS answer before the first segment naming addr[side] */
     guint32 dns_frame[2];     /* frame of that answer */
     const char *name_noted;   /* last name entered in the capture's set of TCP names */
-} tcpedu_gconn;
+} tcpedu_conn_names;
 
 /* What tcpedu knows about one TCP header in a frame.  FE_UNSEEN: TCP was
  * reached without passing through "ip.proto", where tcpedu reads headers

@@ -265,14 +265,23 @@ void tcpedu_sites_frame(proto_tree *tree, guint32 frame)
     }
 }
 
+static tcpedu_conn_names *names_of(tcpedu_gconn *g)
+{
+    if (!g->names)
+        g->names = wmem_new0(wmem_file_scope(), tcpedu_conn_names);
+    return g->names;
+}
+
 void tcpedu_sites_new_conn(tcpedu_gconn *g)
 {
     int s;
+    if (wmem_map_size(dns_by_addr) == 0)
+        return;
     for (s = 0; s < 2; s++) {
         const dns_answer *a = (const dns_answer *)wmem_map_lookup(dns_by_addr, &g->addr[s]);
         if (a) {
-            g->dns_name[s] = a->name;
-            g->dns_frame[s] = a->frame;
+            names_of(g)->dns_name[s] = a->name;
+            g->names->dns_frame[s] = a->frame;
         }
     }
 }
@@ -291,15 +300,16 @@ static field_info *first_between(GPtrArray *a, int above, int below)
 const char *tcpedu_site_name(const tcpedu_gconn *g, guint8 *src)
 {
     int cl = g->obs.client < 0 ? 0 : g->obs.client;
-    if (g->name) {
+    const tcpedu_conn_names *n = g->names;
+    if (n && n->name) {
         if (src)
-            *src = g->name_src;
-        return g->name;
+            *src = n->name_src;
+        return n->name;
     }
-    if (g->dns_name[!cl]) {
+    if (n && n->dns_name[!cl]) {
         if (src)
             *src = TCPEDU_NAME_DNS;
-        return g->dns_name[!cl];
+        return n->dns_name[!cl];
     }
     if (src)
         *src = TCPEDU_NAME_NONE;
@@ -310,26 +320,27 @@ void tcpedu_sites_segment(proto_tree *tree, int layer, int upper, tcpedu_gconn *
                           guint32 frame)
 {
     const char *name;
+    const char *had = g->names ? g->names->name : NULL;
 
     /* Only what the client sends names the server; SNI before Host. */
-    if ((!g->name || g->name_src != TCPEDU_NAME_SNI) && (g->obs.client < 0 || side == g->obs.client)) {
+    if ((!had || g->names->name_src != TCPEDU_NAME_SNI) && (g->obs.client < 0 || side == g->obs.client)) {
         field_info *fi = first_between(items_of(tree, N_SNI), layer, upper);
         guint8 src = TCPEDU_NAME_SNI;
-        if (!fi && !g->name) {
+        if (!fi && !had) {
             fi = first_between(items_of(tree, N_HOST), layer, upper);
             src = TCPEDU_NAME_HOST;
         }
         name = fi ? norm_name(string_of(fi), src == TCPEDU_NAME_HOST) : NULL;
         if (name) {
-            g->name = name;
-            g->name_src = src;
-            g->name_frame = frame;
+            names_of(g)->name = name;
+            g->names->name_src = src;
+            g->names->name_frame = frame;
         }
     }
     name = tcpedu_site_name(g, NULL);
-    if (name && name != g->name_noted) {
+    if (name && name != g->names->name_noted) {
         wmem_map_insert(tcp_names, (gpointer)name, GINT_TO_POINTER(1));
-        g->name_noted = name;
+        g->names->name_noted = name;
     }
 }
 
@@ -494,7 +505,9 @@ const char *tcpedu_sites_syn_text(const tcpedu_gconn *g, wmem_allocator_t *scope
 /* The frame that gave connection @p g its name from source @p src. */
 static guint32 name_frame_of(const tcpedu_gconn *g, guint8 src)
 {
-    return src == TCPEDU_NAME_DNS ? g->dns_frame[g->obs.client == 1 ? 0 : 1] : g->name_frame;
+    if (!g->names)
+        return 0;
+    return src == TCPEDU_NAME_DNS ? g->names->dns_frame[g->obs.client == 1 ? 0 : 1] : g->names->name_frame;
 }
 
 /* Is why there is no teardown known on this pass?  A reset is known when it
@@ -521,7 +534,7 @@ void tcpedu_sites_show_conn(proto_tree *ct, tvbuff_t *tvb, packet_info *pinfo, c
                    pick(tcpedu_cat_site(TCPEDU_S_SRC_SNI + (src - TCPEDU_NAME_SNI)), pinfo->pool));
     }
     /* A single pass has not yet seen the SNI/Host on the handshake. */
-    if (!PINFO_FD_VISITED(pinfo) && !g->name)
+    if (!PINFO_FD_VISITED(pinfo) && !(g->names && g->names->name))
         for (i = 0; i < 4; i++)
             if (g->obs.hs_frame[i] == pinfo->num)
                 add_string(ct, hf_server_name_explain, tvb,

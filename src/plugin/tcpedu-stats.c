@@ -717,7 +717,7 @@ static void report_site(const tcpedu_gconn *g, GPtrArray *scr, GString *tmp _U_)
     if (!name)
         return;
     printf("%s: %s (%s, %s %u)\n", TR(L_SITE), name, tcpedu_name_src_name(src), TR(L_SERVER_NAME_FRAME),
-           src == TCPEDU_NAME_DNS ? g->dns_frame[!cl] : g->name_frame);
+           src == TCPEDU_NAME_DNS ? g->names->dns_frame[!cl] : g->names->name_frame);
 }
 
 /* Why there is no (complete) teardown, and how to get one. */
