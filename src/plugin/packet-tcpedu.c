@@ -153,11 +153,7 @@ static tcpedu_pref_bool pref_full_tree = FALSE;
 #define TCPEDU_MAX_LAYERS 8
 
 /* Per-capture state (file scope, rebuilt by tcpedu_init for each file). */
-static wmem_map_t *conns_by_tuple;    /* 4-tuple (tcpedu_gconn's own) -> latest tcpedu_gconn */
 static guint32 conn_count;
-
-static guint tuple_hash(gconstpointer k);
-static gboolean tuple_equal(gconstpointer a, gconstpointer b);
 
 /* What tcpedu stores for the whole capture, per TCP header: the verdict
  * and the connection, not the header (the hook reads it again on every
@@ -218,7 +214,32 @@ static ptr_tab frame_pages;       /* frame number >> FRAME_PAGE_BITS -> tcpedu_s
 static wmem_map_t *extra_entries; /* frame number -> tcpedu_stored[n - 1] (entries 1 .. n-1) */
 static wmem_map_t *odd_streams;   /* frame number -> guint32[n]: the streams of its odd entries */
 static ptr_tab stream_tab;        /* tcp.stream -> latest tcpedu_gconn */
-static ptr_tab conn_tab;          /* tcpedu_gconn.index -> tcpedu_gconn */
+
+/* Connections, in pages indexed by tcpedu_gconn.index (1, 2, ...): no
+ * chunk header and no table of pointers per connection; they never move. */
+#define CONN_PAGE_BITS 10
+#define CONN_PAGE (1u << CONN_PAGE_BITS)
+static ptr_tab conn_pages;        /* index >> CONN_PAGE_BITS -> tcpedu_gconn[CONN_PAGE] */
+static const tcpedu_gconn *peek_owner; /* the light connection in tcpedu_gconn_peek()'s buffer */
+
+/* Connection @p index (not 0). */
+static tcpedu_gconn *conn_at(guint32 index)
+{
+    tcpedu_gconn *page = (tcpedu_gconn *)tab_get(&conn_pages, index >> CONN_PAGE_BITS);
+    return page ? &page[index & (CONN_PAGE - 1)] : NULL;
+}
+
+/* The latest connection of each 4-tuple: open addressing with linear
+ * probing.  A slot keeps the tuple's hash beside the connection's index,
+ * so that a probe reads a connection only when the hashes match, and
+ * growing reads none. */
+typedef struct {
+    guint32 hash;
+    guint32 index;  /* 0 = empty */
+} tuple_slot;
+static tuple_slot *tuples;
+static guint32 tuple_mask;        /* slots - 1; 0 = no table yet */
+static guint32 tuple_used;
 
 static tcpedu_stored *frame_slot(guint32 num, gboolean make)
 {
@@ -251,13 +272,16 @@ static void tcpedu_cleanup(void)
 {
     tab_free(&frame_pages);
     tab_free(&stream_tab);
-    tab_free(&conn_tab);
+    tab_free(&conn_pages);
+    g_free(tuples);
+    tuples = NULL;
+    tuple_mask = tuple_used = 0;
 }
 
 static void tcpedu_init(void)
 {
     tcpedu_cleanup();
-    conns_by_tuple = wmem_map_new(wmem_file_scope(), tuple_hash, tuple_equal);
+    peek_owner = NULL;
     extra_entries = wmem_map_new(wmem_file_scope(), g_direct_hash, g_direct_equal);
     odd_streams = wmem_map_new(wmem_file_scope(), g_direct_hash, g_direct_equal);
     conn_count = 0;
@@ -493,7 +517,7 @@ static gboolean addr_eq(const tcpedu_addr *a, const tcpedu_addr *b)
     return a->len == b->len && memcmp(a->b, b->b, a->len) == 0;
 }
 
-/* conns_by_tuple: a connection's own 4-tuple is its key, the same in both
+/* The tuple table: a connection's own 4-tuple is its key, the same in both
  * directions (a probe for a lookup fills addr[] and port[] only). */
 static guint endpoint_hash(const tcpedu_addr *a, guint16 port)
 {
@@ -503,16 +527,14 @@ static guint endpoint_hash(const tcpedu_addr *a, guint16 port)
     return h;
 }
 
-static guint tuple_hash(gconstpointer k)
+static guint32 tuple_hash(const tcpedu_gconn *g)
 {
-    const tcpedu_gconn *g = (const tcpedu_gconn *)k;
     /* order-independent: both directions hash alike */
     return endpoint_hash(&g->addr[0], g->port[0]) + endpoint_hash(&g->addr[1], g->port[1]);
 }
 
-static gboolean tuple_equal(gconstpointer x, gconstpointer y)
+static gboolean tuple_equal(const tcpedu_gconn *a, const tcpedu_gconn *b)
 {
-    const tcpedu_gconn *a = (const tcpedu_gconn *)x, *b = (const tcpedu_gconn *)y;
     if (a->port[0] == b->port[0] && a->port[1] == b->port[1] && addr_eq(&a->addr[0], &b->addr[0]) &&
         addr_eq(&a->addr[1], &b->addr[1]))
         return TRUE;
@@ -520,14 +542,139 @@ static gboolean tuple_equal(gconstpointer x, gconstpointer y)
            addr_eq(&a->addr[1], &b->addr[0]);
 }
 
-static tcpedu_gconn *new_conn(const tcpedu_fentry *e, const tcpedu_addr *src,
-                              const tcpedu_addr *dst, tcpedu_new why, guint32 reused_from)
+/* The slot of @p probe's 4-tuple (hash @p h): its connection, or the
+ * empty slot where it goes. */
+static tuple_slot *tuple_slot_of(const tcpedu_gconn *probe, guint32 h)
 {
-    tcpedu_gconn *g = wmem_new0(wmem_file_scope(), tcpedu_gconn);
-    tcpedu_conn_init(&g->obs, why);
+    guint32 i = h & tuple_mask;
+    while (tuples[i].index && (tuples[i].hash != h || !tuple_equal(conn_at(tuples[i].index), probe)))
+        i = (i + 1) & tuple_mask;
+    return &tuples[i];
+}
+
+static tcpedu_gconn *tuple_find(const tcpedu_gconn *probe)
+{
+    guint32 index;
+    if (!tuple_mask)
+        return NULL;
+    index = tuple_slot_of(probe, tuple_hash(probe))->index;
+    return index ? conn_at(index) : NULL;
+}
+
+/* @p g becomes the latest connection of its 4-tuple. */
+static void tuple_set(const tcpedu_gconn *g)
+{
+    guint32 h = tuple_hash(g);
+    tuple_slot *sl;
+
+    if ((guint64)(tuple_used + 1) * 4 > (guint64)tuple_mask * 3) {
+        /* at most 3/4 full: twice the slots, placed by the kept hashes */
+        guint32 old = tuple_mask ? tuple_mask + 1 : 0, i;
+        tuple_slot *was = tuples;
+        tuple_mask = old ? old * 2 - 1 : 1023;
+        tuples = g_new0(tuple_slot, (gsize)tuple_mask + 1);
+        for (i = 0; i < old; i++) {
+            guint32 j = was[i].hash & tuple_mask;
+            if (!was[i].index)
+                continue;
+            while (tuples[j].index)
+                j = (j + 1) & tuple_mask;
+            tuples[j] = was[i];
+        }
+        g_free(was);
+    }
+    sl = tuple_slot_of(g, h);
+    if (!sl->index)
+        tuple_used++;
+    sl->hash = h;
+    sl->index = g->index;
+}
+
+/* A light connection's one segment (see tcpedu_gconn), packed. */
+struct tcpedu_light {
+    gint64 t_ns;
+    guint32 frame, seq, ack, len, win;
+    guint16 flags;
+    guint8 hdr_len;
+    guint8 side;
+    guint8 entry;   /* its entry in the frame (frame_entry) */
+    guint8 why;     /* tcpedu_new the connection was made with */
+    tcpedu_options opt;
+};
+
+static void light_segment(const tcpedu_gconn *g, tcpedu_segment *s)
+{
+    const struct tcpedu_light *l = g->light;
+    memset(s, 0, sizeof *s);
+    s->frame = l->frame;
+    s->t_ns = l->t_ns;
+    s->side = l->side;
+    s->sport = g->port[l->side];
+    s->dport = g->port[!l->side];
+    s->flags = l->flags;
+    s->seq = l->seq;
+    s->ack = l->ack;
+    s->len = l->len;
+    s->win = l->win;
+    s->hdr_len = l->hdr_len;
+    s->opt = l->opt;
+}
+
+/* The observer's record of light @p g, made again in @p c; @p v gets the
+ * verdict on its segment again, the same as the one stored. */
+static void replay(const tcpedu_gconn *g, tcpedu_conn *c, tcpedu_verdict *v)
+{
+    tcpedu_segment s;
+    light_segment(g, &s);
+    tcpedu_conn_init(c, (tcpedu_new)g->light->why);
+    tcpedu_observe(c, &s, v);
+}
+
+/* tcpedu_gconn_peek()'s buffer (peek_owner says whose it is). */
+static tcpedu_conn peek_rec;
+static tcpedu_verdict peek_v;
+
+tcpedu_conn *tcpedu_gconn_obs(const tcpedu_gconn *cg)
+{
+    /* the record is the same whether made now or before: not a change */
+    tcpedu_gconn *g = (tcpedu_gconn *)cg;
+    if (!g->obs_rec) {
+        const struct tcpedu_light *l = g->light;
+        tcpedu_stored *st = frame_entry(frame_slot(l->frame, FALSE), l->frame, l->entry);
+        g->obs_rec = wmem_new(wmem_file_scope(), tcpedu_conn);
+        /* observed into the stored verdict: the observer keeps pointers to it */
+        replay(g, g->obs_rec, &st->v);
+        wmem_free(wmem_file_scope(), g->light);
+        g->light = NULL;
+        if (peek_owner == g)
+            peek_owner = NULL;
+    }
+    return g->obs_rec;
+}
+
+const tcpedu_conn *tcpedu_gconn_peek(const tcpedu_gconn *g)
+{
+    if (g->obs_rec)
+        return g->obs_rec;
+    if (peek_owner != g) {
+        replay(g, &peek_rec, &peek_v);
+        peek_owner = g;
+    }
+    return &peek_rec;
+}
+
+static tcpedu_gconn *new_conn(const tcpedu_fentry *e, const tcpedu_addr *src,
+                              const tcpedu_addr *dst, guint32 reused_from)
+{
+    tcpedu_gconn *g;
+    guint32 index = ++conn_count;
+
+    if (!tab_get(&conn_pages, index >> CONN_PAGE_BITS))
+        tab_put(&conn_pages, index >> CONN_PAGE_BITS,
+                wmem_alloc0(wmem_file_scope(), CONN_PAGE * sizeof(tcpedu_gconn)));
+    g = conn_at(index);
+    g->index = index;
     g->stream = e->stream;
-    g->index = ++conn_count;
-    tab_put(&conn_tab, g->index, g);
     g->reused_from = reused_from;
     g->port[0] = e->seg.sport;
     g->port[1] = e->seg.dport;
@@ -545,12 +692,14 @@ static guint8 side_of(const tcpedu_gconn *g, const tcpedu_addr *src, guint16 spo
     return addr_eq(src, &g->addr[0]) ? 0 : 1;
 }
 
-/* First pass: find (or start) the connection and run the observer. */
-static void observe_entry(tcpedu_fentry *e, tcpedu_stored *st, const tcpedu_addr *src,
+/* First pass: find (or start) the connection and run the observer.
+ * @p entry is the entry's number in its frame. */
+static void observe_entry(tcpedu_fentry *e, tcpedu_stored *st, guint entry, const tcpedu_addr *src,
                           const tcpedu_addr *dst)
 {
     tcpedu_gconn *g = (tcpedu_gconn *)tab_get(&stream_tab, e->stream);
     tcpedu_new why = TCPEDU_NEW_NO;
+    struct tcpedu_light *l;
 
     /* A stream Wireshark has not shown before may still continue the
      * connection of its 4-tuple (Wireshark split off e.g. a stray SYN+FIN
@@ -561,11 +710,11 @@ static void observe_entry(tcpedu_fentry *e, tcpedu_stored *st, const tcpedu_addr
         probe.port[1] = e->seg.dport;
         probe.addr[0] = *src;
         probe.addr[1] = *dst;
-        g = (tcpedu_gconn *)wmem_map_lookup(conns_by_tuple, &probe);
+        g = tuple_find(&probe);
     }
     if (g) {
         e->seg.side = side_of(g, src, e->seg.sport, e->seg.dport);
-        why = tcpedu_conn_is_new(&g->obs, &e->seg);
+        why = tcpedu_conn_is_new(tcpedu_gconn_obs(g), &e->seg);
     }
     if (g && why == TCPEDU_NEW_PORT_REUSE) {
         /* A SYN storm: a SYN with the ISN of an earlier, unanswered attempt
@@ -575,27 +724,37 @@ static void observe_entry(tcpedu_fentry *e, tcpedu_stored *st, const tcpedu_addr
         int depth = 0;
         for (p = (tcpedu_gconn *)g->prev; p && depth < 16; p = (tcpedu_gconn *)p->prev, depth++) {
             guint8 side = side_of(p, src, e->seg.sport, e->seg.dport);
-            const tcpedu_endpoint *S = &p->obs.ep[side];
-            if (S->syn_sent && !S->synack_sent && S->isn == e->seg.seq && !p->obs.reset &&
-                !p->obs.hs_complete && tcpedu_conn_is_new(&p->obs, &e->seg) == TCPEDU_NEW_NO) {
+            const tcpedu_conn *pc = tcpedu_gconn_peek(p);
+            const tcpedu_endpoint *S = &pc->ep[side];
+            if (S->syn_sent && !S->synack_sent && S->isn == e->seg.seq && !pc->reset &&
+                !pc->hs_complete && tcpedu_conn_is_new(pc, &e->seg) == TCPEDU_NEW_NO) {
                 /* that attempt is the 4-tuple's current connection again */
-                wmem_map_insert(conns_by_tuple, p, p);
+                tuple_set(p);
                 tab_put(&stream_tab, e->stream, p);
                 e->seg.side = side;
                 e->conn = p;
                 st->ref = p->index;
-                tcpedu_observe(&p->obs, &e->seg, &st->v);
+                tcpedu_observe(tcpedu_gconn_obs(p), &e->seg, &st->v);
                 e->v = &st->v;
                 return;
             }
         }
     }
-    if (!g || why != TCPEDU_NEW_NO) {
-        /* A new connection; the old record is kept as it was. */
+    if (g && why == TCPEDU_NEW_NO) {
+        tab_put(&stream_tab, e->stream, g);
+        e->conn = g;
+        st->ref = g->index;
+        tcpedu_observe(tcpedu_gconn_obs(g), &e->seg, &st->v);
+        e->v = &st->v;
+        return;
+    }
+
+    /* A new connection; the old record is kept as it was. */
+    {
         tcpedu_gconn *old = g;
-        g = new_conn(e, src, dst, why, g ? g->index : 0);
+        g = new_conn(e, src, dst, g ? g->index : 0);
         g->prev = old;
-        wmem_map_insert(conns_by_tuple, g, g);
+        tuple_set(g);
         if ((e->seg.flags & (TCPEDU_F_SYN | TCPEDU_F_ACK | TCPEDU_F_RST)) == TCPEDU_F_SYN) {
             /* A SYN shows who the client of this 4-tuple is: it revises the
              * guess from the ports of earlier connections that started
@@ -603,15 +762,33 @@ static void observe_entry(tcpedu_fentry *e, tcpedu_stored *st, const tcpedu_addr
             tcpedu_gconn *p;
             int depth = 0;
             for (p = old; p && depth < 16; p = (tcpedu_gconn *)p->prev, depth++)
-                if (p->obs.roles == TCPEDU_ROLES_GUESSED)
-                    p->obs.client = (gint8)side_of(p, src, e->seg.sport, e->seg.dport);
+                if (tcpedu_gconn_peek(p)->roles == TCPEDU_ROLES_GUESSED)
+                    tcpedu_gconn_obs(p)->client = (gint8)side_of(p, src, e->seg.sport, e->seg.dport);
         }
     }
     tab_put(&stream_tab, e->stream, g);
     e->seg.side = side_of(g, src, e->seg.sport, e->seg.dport);
     e->conn = g;
     st->ref = g->index;
-    tcpedu_observe(&g->obs, &e->seg, &st->v);
+    /* Light until a second segment or a reader needs the observer's record:
+     * observed in tcpedu_gconn_peek()'s buffer, which then holds it. */
+    l = wmem_new(wmem_file_scope(), struct tcpedu_light);
+    l->t_ns = e->seg.t_ns;
+    l->frame = e->seg.frame;
+    l->seq = e->seg.seq;
+    l->ack = e->seg.ack;
+    l->len = e->seg.len;
+    l->win = e->seg.win;
+    l->flags = e->seg.flags;
+    l->hdr_len = e->seg.hdr_len;
+    l->side = e->seg.side;
+    l->entry = (guint8)entry;
+    l->why = (guint8)why;
+    l->opt = e->seg.opt;
+    g->light = l;
+    tcpedu_conn_init(&peek_rec, why);
+    tcpedu_observe(&peek_rec, &e->seg, &st->v);
+    peek_owner = g;
     e->v = &st->v;
 }
 
@@ -681,7 +858,7 @@ static tcpedu_frame *first_pass(packet_info *pinfo, proto_tree *tree)
         st->ref = e->stream;
         if (e->what != FE_SEGMENT)
             continue;
-        observe_entry(e, st, &hooks[i]->src, &hooks[i]->dst);
+        observe_entry(e, st, i, &hooks[i]->src, &hooks[i]->dst);
         if (e->stream != e->conn->stream) {
             /* Wireshark gave this segment a stream of its own but the
              * observer kept it in its 4-tuple's connection (rare) */
@@ -724,7 +901,7 @@ static tcpedu_frame *later_pass(packet_info *pinfo, tcpedu_stored *first)
             e->what = FE_UNSEEN;
             continue;
         }
-        e->conn = (tcpedu_gconn *)tab_get(&conn_tab, st->ref);
+        e->conn = conn_at(st->ref);
         e->stream = st->odd_stream
                         ? ((const guint32 *)wmem_map_lookup(odd_streams, GUINT_TO_POINTER(pinfo->num)))[i]
                         : e->conn->stream;
@@ -759,13 +936,14 @@ static const char *text_of(const tcpedu_text *t, wmem_allocator_t *scope)
     return tcpedu_cat_pick(t, lang_now());
 }
 
-/* Steps of the segment's handshake or teardown style (0 = no such phase). */
+/* Steps of the segment's handshake or teardown style (0 = no such phase).
+ * In the Info column on every frame: peeks, so a light connection stays. */
 static unsigned step_total(const tcpedu_fentry *e)
 {
     if (e->v->phase == TCPEDU_PH_HANDSHAKE)
-        return tcpedu_conn_hs_total(&e->conn->obs);
+        return tcpedu_conn_hs_total(tcpedu_gconn_peek(e->conn));
     if (e->v->phase == TCPEDU_PH_TEARDOWN)
-        return tcpedu_conn_td_total(&e->conn->obs);
+        return tcpedu_conn_td_total(tcpedu_gconn_peek(e->conn));
     return 0;
 }
 
@@ -898,7 +1076,7 @@ static void show_rtt(proto_tree *tree, tvbuff_t *tvb, packet_info *pinfo, const 
 
 static void show_conn(proto_tree *tree, tvbuff_t *tvb, packet_info *pinfo, const tcpedu_gconn *g)
 {
-    const tcpedu_conn *c = &g->obs;
+    const tcpedu_conn *c = tcpedu_gconn_obs(g);
     proto_tree *ct;
     proto_item *ti;
     unsigned i, td_total = tcpedu_conn_td_total(c);
@@ -960,9 +1138,11 @@ static void show_conn(proto_tree *tree, tvbuff_t *tvb, packet_info *pinfo, const
  * SYN that would have been answered. */
 static gboolean syn_never_answered(packet_info *pinfo, const tcpedu_fentry *e)
 {
-    return PINFO_FD_VISITED(pinfo) && e->v->kind == TCPEDU_SEG_SYN &&
-           tcpedu_conn_outcome(&e->conn->obs) == TCPEDU_OUT_SYN_UNANSWERED &&
-           e->conn->obs.hs_frame[0] == e->seg.frame;
+    const tcpedu_conn *c;
+    if (!PINFO_FD_VISITED(pinfo) || e->v->kind != TCPEDU_SEG_SYN)
+        return FALSE;
+    c = tcpedu_gconn_peek(e->conn);  /* also without a tree: peeks */
+    return tcpedu_conn_outcome(c) == TCPEDU_OUT_SYN_UNANSWERED && c->hs_frame[0] == e->seg.frame;
 }
 
 static void add_expert(packet_info *pinfo, proto_item *ti, unsigned a)
@@ -1013,7 +1193,7 @@ static unsigned ack_text(const tcpedu_fentry *e)
         return TCPEDU_T_ACK_WRONG;
     if (v->ack_check == TCPEDU_ACKCHK_OK) {
         if (v->kind == TCPEDU_SEG_SYN_ACK)
-            return e->conn->obs.tfo_accepted ? TCPEDU_T_ACK_SYN_DATA : TCPEDU_T_ACK_SYN;
+            return tcpedu_gconn_obs(e->conn)->tfo_accepted ? TCPEDU_T_ACK_SYN_DATA : TCPEDU_T_ACK_SYN;
         if (v->phase == TCPEDU_PH_HANDSHAKE)
             return TCPEDU_T_ACK_SYN;
         return TCPEDU_T_ACK_FIN;
@@ -1029,7 +1209,7 @@ unsigned tcpedu_ack_text_id(const tcpedu_fentry *e)
 static void show_numbers(proto_tree *t, tvbuff_t *tvb, packet_info *pinfo, const tcpedu_fentry *e)
 {
     const tcpedu_verdict *v = e->v;
-    const tcpedu_endpoint *S = &e->conn->obs.ep[v->side];
+    const tcpedu_endpoint *S = &tcpedu_gconn_obs(e->conn)->ep[v->side];
     proto_item *ti;
     proto_tree *st = proto_tree_add_subtree_format(t, tvb, 0, 0, ett_tcpedu_numbers, &ti,
                                                    "Sequence number %u (relative %u)",
@@ -1065,7 +1245,7 @@ static void show_numbers(proto_tree *t, tvbuff_t *tvb, packet_info *pinfo, const
 
 static void show_header(proto_tree *t, tvbuff_t *tvb, packet_info *pinfo, const tcpedu_fentry *e)
 {
-    const tcpedu_conn *c = &e->conn->obs;
+    const tcpedu_conn *c = tcpedu_gconn_obs(e->conn);
     const tcpedu_endpoint *S = &c->ep[e->v->side];
     proto_item *ti;
     proto_tree *ht = proto_tree_add_subtree_format(t, tvb, 0, 0, ett_tcpedu_header, &ti,
@@ -1271,7 +1451,7 @@ static void frame_span(const guint32 f[4], unsigned *first, unsigned *last)
 /* "Connection 3: closed; handshake frames 1-3, teardown frames 40-43". */
 static const char *conn_line(wmem_allocator_t *scope, const tcpedu_gconn *g)
 {
-    const tcpedu_conn *c = &g->obs;
+    const tcpedu_conn *c = tcpedu_gconn_obs(g);
     wmem_strbuf_t *sb = wmem_strbuf_new(scope, "");
     unsigned first, last;
 
@@ -1347,11 +1527,11 @@ static void show_compact(proto_tree *t, tvbuff_t *tvb, packet_info *pinfo, const
     add_hidden_bool(t, hf_tcpedu_sender_state_inferred, tvb, s_inf);
     add_hidden_bool(t, hf_tcpedu_receiver_state_inferred, tvb, r_inf);
     {
-        const tcpedu_endpoint *S = &g->obs.ep[v->side];
+        const tcpedu_endpoint *S = &tcpedu_gconn_obs(g)->ep[v->side];
         if (S->syn_sent || S->isn_from_peer)
             add_hidden_uint(t, hf_tcpedu_isn, tvb, S->isn);
     }
-    add_hidden_uint(t, hf_tcpedu_conn_outcome, tvb, tcpedu_conn_outcome(&g->obs));
+    add_hidden_uint(t, hf_tcpedu_conn_outcome, tvb, tcpedu_conn_outcome(tcpedu_gconn_obs(g)));
     tcpedu_sites_hide_conn(t, tvb, pinfo, g);
     add_hidden_uint(t, hf_tcpedu_seq_raw, tvb, e->seg.seq);
     add_hidden_uint(t, hf_tcpedu_seq_relative, tvb, v->rel_seq);

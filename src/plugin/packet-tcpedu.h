@@ -24,9 +24,17 @@ typedef struct {
 char *tcpedu_addr_port_str(wmem_allocator_t *scope, const tcpedu_addr *a, guint16 port);
 
 /* The glue's record of one connection: the observer's record plus what
- * only the glue knows (addresses, Wireshark's stream number). */
+ * only the glue knows (addresses, Wireshark's stream number).
+ *
+ * A connection of which one segment has been seen (every connection of a
+ * SYN scan) is "light": it keeps that segment (tcpedu_light), not the
+ * observer's record, which is made from it, by observing the segment again
+ * (the observer is deterministic), when a second segment arrives or
+ * something reads it.  Read the observer's record through
+ * tcpedu_gconn_obs() (makes it) or tcpedu_gconn_peek() (does not). */
 typedef struct {
-    tcpedu_conn obs;
+    tcpedu_conn *obs_rec;        /* NULL while light */
+    struct tcpedu_light *light;  /* while light: its one segment */
     guint32 stream;       /* tcp.stream */
     guint32 index;        /* tcpedu.conn: 1, 2, ... in order of first segment */
     guint32 reused_from;  /* tcpedu.conn of the previous connection on this 4-tuple */
@@ -35,6 +43,15 @@ typedef struct {
     void *prev;           /* tcpedu_gconn: the previous connection on this 4-tuple */
     struct tcpedu_conn_names *names; /* NULL until a name is known (tcpedu-sites.c) */
 } tcpedu_gconn;
+
+/* The observer's record of @p g, made now if @p g is light; it stays. */
+tcpedu_conn *tcpedu_gconn_obs(const tcpedu_gconn *g);
+
+/* The observer's record of @p g without making it: for a light connection,
+ * a copy made again in a buffer that the next call for another light
+ * connection overwrites.  For what runs on every frame without a tree
+ * (the Info column, expert infos), so that a scan stays light. */
+const tcpedu_conn *tcpedu_gconn_peek(const tcpedu_gconn *g);
 
 /* What the client called the server (tcpedu-sites.c); NULL = not known.
  * Made only for a connection that has a name, so a capture without names
@@ -72,7 +89,7 @@ typedef struct {
  * the guess (shown with -2 and in the GUI; still inferred). */
 static inline guint8 tcpedu_entry_dir(const tcpedu_fentry *e)
 {
-    const tcpedu_conn *c = &e->conn->obs;
+    const tcpedu_conn *c = tcpedu_gconn_peek(e->conn);
     if (c->roles == TCPEDU_ROLES_GUESSED && c->client >= 0)
         return c->client == e->seg.side ? TCPEDU_DIR_C2S : TCPEDU_DIR_S2C;
     return e->v->dir;

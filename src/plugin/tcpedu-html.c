@@ -163,7 +163,7 @@ static char *options_str(const tcpedu_options *o)
 static void step_table(page *p, const tcpedu_fentry *e, gint64 t0)
 {
     const tcpedu_verdict *v = e->v;
-    const tcpedu_conn *c = &e->conn->obs;
+    const tcpedu_conn *c = tcpedu_gconn_obs(e->conn);
     const tcpedu_endpoint *S = &c->ep[v->side];
     gboolean from_client = (int)(e->seg.side & 1) == tcpedu_client_side(e->conn);
     GString *s = g_string_new(""), *t = g_string_new(""), *u = g_string_new("");
@@ -271,7 +271,7 @@ static char *frames_of(const guint32 *f)
 static void summary(page *p, const tcpedu_rconn *rc)
 {
     const tcpedu_gconn *g = rc->g;
-    const tcpedu_conn *c = &g->obs;
+    const tcpedu_conn *c = tcpedu_gconn_obs(g);
     int cl = tcpedu_client_side(g);
     char *x;
     GString *s = g_string_new(""), *t = g_string_new("");
@@ -324,14 +324,14 @@ static gboolean is_step(const tcpedu_verdict *v)
 
 static void anomalies(page *p, const tcpedu_rconn *rc)
 {
-    guint64 all = rc->g->obs.anomalies;
+    guint64 all = tcpedu_gconn_obs(rc->g)->anomalies;
     unsigned a;
     guint i;
 
     g_string_append(p->out, "<h3>");
     put_label(p, H_ANOMALIES);
     g_string_append(p->out, "</h3>\n<ul class=\"anomalies\">\n");
-    if (tcpedu_conn_outcome(&rc->g->obs) == TCPEDU_OUT_SYN_UNANSWERED)
+    if (tcpedu_conn_outcome(tcpedu_gconn_obs(rc->g)) == TCPEDU_OUT_SYN_UNANSWERED)
         all |= TCPEDU_ABIT(TCPEDU_A_SYN_UNANSWERED);
     for (a = 0; a < TCPEDU_A_COUNT; a++) {
         if (!(all & TCPEDU_ABIT(a)))

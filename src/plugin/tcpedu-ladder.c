@@ -118,9 +118,9 @@ char *tcpedu_step_label(const tcpedu_fentry *e, tcpedu_lang lang)
     else
         g_string_assign(s, tcpedu_cat_pick(ph, lang));
     if (v->phase == TCPEDU_PH_HANDSHAKE)
-        total = tcpedu_conn_hs_total(&e->conn->obs);
+        total = tcpedu_conn_hs_total(tcpedu_gconn_obs(e->conn));
     else if (v->phase == TCPEDU_PH_TEARDOWN)
-        total = tcpedu_conn_td_total(&e->conn->obs);
+        total = tcpedu_conn_td_total(tcpedu_gconn_obs(e->conn));
     if (v->step && total >= v->step)
         g_string_append_printf(s, " %u/%u", v->step, total);
     else if (v->step)
@@ -552,7 +552,7 @@ static int draw_conn(GString *out, const tcpedu_rconn *rc, gboolean fold, tcpedu
     g_string_append_printf(out, "<g class=\"conn\" data-conn=\"%u\" data-stream=\"%u\">\n", g->index,
                            g->stream);
     g_string_printf(s, "%s %u (tcp.stream %u)", lab(p.t, LL_CONNECTION, lang), g->index, g->stream);
-    if (g->obs.roles == TCPEDU_ROLES_GUESSED)
+    if (tcpedu_gconn_obs(g)->roles == TCPEDU_ROLES_GUESSED)
         g_string_append_printf(s, " · %s", lab(p.t, LL_ROLES_GUESSED, lang));
     text(&p, W / 2, top + 26, "title", "middle", s->str);
     text(&p, X_C, top + 58, "who", "middle", lab(p.t, LL_CLIENT, lang));
@@ -562,7 +562,7 @@ static int draw_conn(GString *out, const tcpedu_rconn *rc, gboolean fold, tcpedu
     for (i = 0; i < 2; i++)
         g_string_append_printf(out, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" class=\"life\"/>\n",
                                i ? X_S : X_C, top + 86, i ? X_S : X_C, bottom);
-    brackets(&p, &g->obs, items);
+    brackets(&p, tcpedu_gconn_obs(g), items);
     for (i = 0; i < (int)items->len; i++) {
         const item *it = &g_array_index(items, item, i);
         if (it->e)

@@ -299,7 +299,7 @@ static field_info *first_between(GPtrArray *a, int above, int below)
 
 const char *tcpedu_site_name(const tcpedu_gconn *g, guint8 *src)
 {
-    int cl = g->obs.client < 0 ? 0 : g->obs.client;
+    int cl = tcpedu_gconn_obs(g)->client < 0 ? 0 : tcpedu_gconn_obs(g)->client;
     const tcpedu_conn_names *n = g->names;
     if (n && n->name) {
         if (src)
@@ -323,7 +323,7 @@ void tcpedu_sites_segment(proto_tree *tree, int layer, int upper, tcpedu_gconn *
     const char *had = g->names ? g->names->name : NULL;
 
     /* Only what the client sends names the server; SNI before Host. */
-    if ((!had || g->names->name_src != TCPEDU_NAME_SNI) && (g->obs.client < 0 || side == g->obs.client)) {
+    if ((!had || g->names->name_src != TCPEDU_NAME_SNI) && (tcpedu_gconn_obs(g)->client < 0 || side == tcpedu_gconn_obs(g)->client)) {
         field_info *fi = first_between(items_of(tree, N_SNI), layer, upper);
         guint8 src = TCPEDU_NAME_SNI;
         if (!fi && !had) {
@@ -438,7 +438,7 @@ static guint32 quic_notice_frame(packet_info *pinfo)
 
 tcpedu_end_why tcpedu_end_why_of(const tcpedu_gconn *g)
 {
-    switch (tcpedu_conn_outcome(&g->obs)) {
+    switch (tcpedu_conn_outcome(tcpedu_gconn_obs(g))) {
     case TCPEDU_OUT_OPEN: return TCPEDU_END_OPEN;
     case TCPEDU_OUT_RESET: return TCPEDU_END_RESET;
     case TCPEDU_OUT_HALF_CLOSED: case TCPEDU_OUT_CLOSING: return TCPEDU_END_INCOMPLETE;
@@ -507,7 +507,7 @@ static guint32 name_frame_of(const tcpedu_gconn *g, guint8 src)
 {
     if (!g->names)
         return 0;
-    return src == TCPEDU_NAME_DNS ? g->names->dns_frame[g->obs.client == 1 ? 0 : 1] : g->names->name_frame;
+    return src == TCPEDU_NAME_DNS ? g->names->dns_frame[tcpedu_gconn_obs(g)->client == 1 ? 0 : 1] : g->names->name_frame;
 }
 
 /* Is why there is no teardown known on this pass?  A reset is known when it
@@ -536,7 +536,7 @@ void tcpedu_sites_show_conn(proto_tree *ct, tvbuff_t *tvb, packet_info *pinfo, c
     /* A single pass has not yet seen the SNI/Host on the handshake. */
     if (!PINFO_FD_VISITED(pinfo) && !(g->names && g->names->name))
         for (i = 0; i < 4; i++)
-            if (g->obs.hs_frame[i] == pinfo->num)
+            if (tcpedu_gconn_obs(g)->hs_frame[i] == pinfo->num)
                 add_string(ct, hf_server_name_explain, tvb,
                            pick(tcpedu_cat_site(TCPEDU_S_SINGLE_PASS), pinfo->pool));
     if (end_why_known(why, pinfo)) {

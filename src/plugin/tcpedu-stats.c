@@ -190,7 +190,7 @@ static GPtrArray *quic_only_sites(tcpedu_rep *r)
 
 static int client_side(const tcpedu_gconn *g)
 {
-    return g->obs.client < 0 ? 0 : g->obs.client;
+    return tcpedu_gconn_obs(g)->client < 0 ? 0 : tcpedu_gconn_obs(g)->client;
 }
 
 static char *addr_port(const tcpedu_addr *a, guint16 port)
@@ -242,9 +242,9 @@ static char *anomaly_list(guint64 an, const char *sep)
 
 static const char *closer_name(const tcpedu_gconn *g)
 {
-    if (g->obs.first_closer < 0)
+    if (tcpedu_gconn_obs(g)->first_closer < 0)
         return "";
-    return g->obs.first_closer == client_side(g) ? "client" : "server";
+    return tcpedu_gconn_obs(g)->first_closer == client_side(g) ? "client" : "server";
 }
 
 /* Which tcpedu role Zeek takes as its originator. */
@@ -326,7 +326,7 @@ static char *quic_server(const tcpedu_quic *q)
 static void conn_row(const conn_agg *a, char **out, const char *sep, guint zeek_max)
 {
     const tcpedu_gconn *g = a->g;
-    const tcpedu_conn *c = &g->obs;
+    const tcpedu_conn *c = tcpedu_gconn_obs(g);
     int cl = client_side(g);
     double rtt = hs_rtt_ms(c);
 
@@ -652,7 +652,7 @@ static void report_segment(const tcpedu_fentry *e, GPtrArray *scr, GString *tmp)
 {
     const tcpedu_verdict *v = e->v;
     const tcpedu_gconn *g = e->conn;
-    const tcpedu_conn *c = &g->obs;
+    const tcpedu_conn *c = tcpedu_gconn_obs(g);
     gboolean from_client = tcpedu_entry_dir(e) == TCPEDU_DIR_C2S;
     const char *snd = from_client ? TR(L_CLIENT) : TR(L_SERVER);
     const char *rcv = from_client ? TR(L_SERVER) : TR(L_CLIENT);
@@ -744,7 +744,7 @@ static void draw_report(tcpedu_rep *r, GPtrArray *v)
     for (i = 0; i < v->len; i++) {
         const conn_agg *a = (const conn_agg *)g_ptr_array_index(v, i);
         const tcpedu_gconn *g = a->g;
-        const tcpedu_conn *c = &g->obs;
+        const tcpedu_conn *c = tcpedu_gconn_obs(g);
         int cl = client_side(g);
         char *cs, *ss, *hf, *tf;
         double rtt;
@@ -834,7 +834,7 @@ static void draw_rendered(tcpedu_rep *r, GPtrArray *v)
 
     for (i = 0; i < v->len; i++) {
         const conn_agg *a = (const conn_agg *)g_ptr_array_index(v, i);
-        const tcpedu_conn *c = &a->g->obs;
+        const tcpedu_conn *c = tcpedu_gconn_obs(a->g);
         tcpedu_outcome o = tcpedu_conn_outcome(c);
         if (r->filter ? !in_report(c)
                       : !(c->hs_complete && (o == TCPEDU_OUT_CLOSED || o == TCPEDU_OUT_RESET)))
