@@ -155,16 +155,34 @@ static tcpedu_pref_bool pref_full_tree = FALSE;
 /* Per-capture state (file scope, rebuilt by tcpedu_init for each file). */
 static guint32 conn_count;
 
+/* A light connection's one segment (see tcpedu_gconn), packed.  It is kept
+ * where that segment's verdict goes once the connection is made. */
+struct tcpedu_light {
+    gint64 t_ns;
+    guint32 frame, seq, ack, len, win;
+    guint16 flags;
+    guint8 hdr_len;
+    guint8 side;
+    guint8 why;     /* tcpedu_new the connection was made with */
+    tcpedu_options opt;
+};
+
 /* What tcpedu stores for the whole capture, per TCP header: the verdict
  * and the connection, not the header (the hook reads it again on every
- * pass; tcpedu_fentry joins the two).  64 bytes on x86-64. */
+ * pass; tcpedu_fentry joins the two).  64 bytes on x86-64.  The first
+ * segment of a light connection keeps the segment instead: its verdict is
+ * made again when needed (entry_verdict). */
 typedef struct {
-    tcpedu_verdict v;       /* FE_SEGMENT only; the observer may update it later */
+    union {
+        tcpedu_verdict v;   /* FE_SEGMENT, not light; the observer may update it later */
+        struct tcpedu_light light;  /* light */
+    } u;
     guint32 ref;            /* FE_SEGMENT: the connection's index (conn_tab); else the stream */
     guint8 what : 3;        /* fe_what */
     guint8 has_stream : 1;
     guint8 used : 1;        /* the frame's first entry: tcpedu read this frame */
     guint8 odd_stream : 1;  /* FE_SEGMENT whose stream is not its connection's (odd_streams) */
+    guint8 light : 1;       /* FE_SEGMENT: the only segment of a light connection (u.light) */
     guint8 n;               /* first entry: TCP headers read in the frame (<= TCPEDU_MAX_LAYERS) */
 } tcpedu_stored;
 
@@ -590,21 +608,8 @@ static void tuple_set(const tcpedu_gconn *g)
     sl->index = g->index;
 }
 
-/* A light connection's one segment (see tcpedu_gconn), packed. */
-struct tcpedu_light {
-    gint64 t_ns;
-    guint32 frame, seq, ack, len, win;
-    guint16 flags;
-    guint8 hdr_len;
-    guint8 side;
-    guint8 entry;   /* its entry in the frame (frame_entry) */
-    guint8 why;     /* tcpedu_new the connection was made with */
-    tcpedu_options opt;
-};
-
-static void light_segment(const tcpedu_gconn *g, tcpedu_segment *s)
+static void light_segment(const tcpedu_gconn *g, const struct tcpedu_light *l, tcpedu_segment *s)
 {
-    const struct tcpedu_light *l = g->light;
     memset(s, 0, sizeof *s);
     s->frame = l->frame;
     s->t_ns = l->t_ns;
@@ -622,11 +627,12 @@ static void light_segment(const tcpedu_gconn *g, tcpedu_segment *s)
 
 /* The observer's record of light @p g, made again in @p c; @p v gets the
  * verdict on its segment again, the same as the one stored. */
-static void replay(const tcpedu_gconn *g, tcpedu_conn *c, tcpedu_verdict *v)
+static void replay(const tcpedu_gconn *g, const struct tcpedu_light *l, tcpedu_conn *c,
+                   tcpedu_verdict *v)
 {
     tcpedu_segment s;
-    light_segment(g, &s);
-    tcpedu_conn_init(c, (tcpedu_new)g->light->why);
+    light_segment(g, l, &s);
+    tcpedu_conn_init(c, (tcpedu_new)l->why);
     tcpedu_observe(c, &s, v);
 }
 
@@ -639,13 +645,13 @@ tcpedu_conn *tcpedu_gconn_obs(const tcpedu_gconn *cg)
     /* the record is the same whether made now or before: not a change */
     tcpedu_gconn *g = (tcpedu_gconn *)cg;
     if (!g->obs_rec) {
-        const struct tcpedu_light *l = g->light;
-        tcpedu_stored *st = frame_entry(frame_slot(l->frame, FALSE), l->frame, l->entry);
+        tcpedu_stored *st = (tcpedu_stored *)g->light_slot;
+        struct tcpedu_light l = st->u.light;
         g->obs_rec = wmem_new(wmem_file_scope(), tcpedu_conn);
+        g->light_slot = NULL;
+        st->light = 0;
         /* observed into the stored verdict: the observer keeps pointers to it */
-        replay(g, g->obs_rec, &st->v);
-        wmem_free(wmem_file_scope(), g->light);
-        g->light = NULL;
+        replay(g, &l, g->obs_rec, &st->u.v);
         if (peek_owner == g)
             peek_owner = NULL;
     }
@@ -657,7 +663,7 @@ const tcpedu_conn *tcpedu_gconn_peek(const tcpedu_gconn *g)
     if (g->obs_rec)
         return g->obs_rec;
     if (peek_owner != g) {
-        replay(g, &peek_rec, &peek_v);
+        replay(g, &((const tcpedu_stored *)g->light_slot)->u.light, &peek_rec, &peek_v);
         peek_owner = g;
     }
     return &peek_rec;
@@ -692,9 +698,8 @@ static guint8 side_of(const tcpedu_gconn *g, const tcpedu_addr *src, guint16 spo
     return addr_eq(src, &g->addr[0]) ? 0 : 1;
 }
 
-/* First pass: find (or start) the connection and run the observer.
- * @p entry is the entry's number in its frame. */
-static void observe_entry(tcpedu_fentry *e, tcpedu_stored *st, guint entry, const tcpedu_addr *src,
+/* First pass: find (or start) the connection and run the observer. */
+static void observe_entry(tcpedu_fentry *e, tcpedu_stored *st, const tcpedu_addr *src,
                           const tcpedu_addr *dst)
 {
     tcpedu_gconn *g = (tcpedu_gconn *)tab_get(&stream_tab, e->stream);
@@ -734,8 +739,7 @@ static void observe_entry(tcpedu_fentry *e, tcpedu_stored *st, guint entry, cons
                 e->seg.side = side;
                 e->conn = p;
                 st->ref = p->index;
-                tcpedu_observe(tcpedu_gconn_obs(p), &e->seg, &st->v);
-                e->v = &st->v;
+                tcpedu_observe(tcpedu_gconn_obs(p), &e->seg, &st->u.v);
                 return;
             }
         }
@@ -744,8 +748,7 @@ static void observe_entry(tcpedu_fentry *e, tcpedu_stored *st, guint entry, cons
         tab_put(&stream_tab, e->stream, g);
         e->conn = g;
         st->ref = g->index;
-        tcpedu_observe(tcpedu_gconn_obs(g), &e->seg, &st->v);
-        e->v = &st->v;
+        tcpedu_observe(tcpedu_gconn_obs(g), &e->seg, &st->u.v);
         return;
     }
 
@@ -771,8 +774,9 @@ static void observe_entry(tcpedu_fentry *e, tcpedu_stored *st, guint entry, cons
     e->conn = g;
     st->ref = g->index;
     /* Light until a second segment or a reader needs the observer's record:
-     * observed in tcpedu_gconn_peek()'s buffer, which then holds it. */
-    l = wmem_new(wmem_file_scope(), struct tcpedu_light);
+     * observed in tcpedu_gconn_peek()'s buffer, which then holds it; the
+     * segment is kept where its verdict goes (entry_verdict). */
+    l = &st->u.light;
     l->t_ns = e->seg.t_ns;
     l->frame = e->seg.frame;
     l->seq = e->seg.seq;
@@ -782,14 +786,32 @@ static void observe_entry(tcpedu_fentry *e, tcpedu_stored *st, guint entry, cons
     l->flags = e->seg.flags;
     l->hdr_len = e->seg.hdr_len;
     l->side = e->seg.side;
-    l->entry = (guint8)entry;
     l->why = (guint8)why;
     l->opt = e->seg.opt;
-    g->light = l;
+    st->light = 1;
+    g->light_slot = st;
     tcpedu_conn_init(&peek_rec, why);
-    tcpedu_observe(&peek_rec, &e->seg, &st->v);
+    tcpedu_observe(&peek_rec, &e->seg, &peek_v);
     peek_owner = g;
-    e->v = &st->v;
+}
+
+/* The verdict of entry @p e (stored as @p st) on this pass.  A light
+ * connection is made when @p make (a tree, or a tap listener that may keep
+ * the verdict's address); otherwise @p e gets a copy of its verdict made
+ * again, in pinfo->pool. */
+static void entry_verdict(packet_info *pinfo, tcpedu_fentry *e, tcpedu_stored *st, gboolean make)
+{
+    tcpedu_verdict *v;
+    if (st->light && make)
+        tcpedu_gconn_obs(e->conn);
+    if (!st->light) {
+        e->v = &st->u.v;
+        return;
+    }
+    tcpedu_gconn_peek(e->conn);
+    v = wmem_new(pinfo->pool, tcpedu_verdict);
+    *v = peek_v;
+    e->v = v;
 }
 
 /* The layer numbers of the frame's TCP layers that tcpedu reads (at most
@@ -829,7 +851,7 @@ static tcpedu_frame *frame_view(packet_info *pinfo, const int layers[], guint n,
 }
 
 /* First pass: store an entry per TCP header and run the observer. */
-static tcpedu_frame *first_pass(packet_info *pinfo, proto_tree *tree)
+static tcpedu_frame *first_pass(packet_info *pinfo, proto_tree *tree, gboolean make)
 {
     tcpedu_stored *first, *extra = NULL;
     guint32 *odd = NULL;
@@ -858,7 +880,7 @@ static tcpedu_frame *first_pass(packet_info *pinfo, proto_tree *tree)
         st->ref = e->stream;
         if (e->what != FE_SEGMENT)
             continue;
-        observe_entry(e, st, i, &hooks[i]->src, &hooks[i]->dst);
+        observe_entry(e, st, &hooks[i]->src, &hooks[i]->dst);
         if (e->stream != e->conn->stream) {
             /* Wireshark gave this segment a stream of its own but the
              * observer kept it in its 4-tuple's connection (rare) */
@@ -869,6 +891,12 @@ static tcpedu_frame *first_pass(packet_info *pinfo, proto_tree *tree)
             odd[i] = e->stream;
             st->odd_stream = 1;
         }
+    }
+    for (i = 0; i < n; i++) {
+        tcpedu_fentry *e = &fr->e[i];
+        if (e->what != FE_SEGMENT)
+            continue;
+        entry_verdict(pinfo, e, i == 0 ? first : &extra[i - 1], make);
         if (tree)
             tcpedu_sites_segment(tree, layers[i], i + 1 < n ? layers[i + 1] : G_MAXINT, e->conn,
                                  e->seg.side, pinfo->num);
@@ -877,7 +905,7 @@ static tcpedu_frame *first_pass(packet_info *pinfo, proto_tree *tree)
 }
 
 /* A later pass: the headers read again, joined with what was stored. */
-static tcpedu_frame *later_pass(packet_info *pinfo, tcpedu_stored *first)
+static tcpedu_frame *later_pass(packet_info *pinfo, tcpedu_stored *first, gboolean make)
 {
     tcpedu_frame *fr;
     int layers[TCPEDU_MAX_LAYERS];
@@ -905,8 +933,8 @@ static tcpedu_frame *later_pass(packet_info *pinfo, tcpedu_stored *first)
         e->stream = st->odd_stream
                         ? ((const guint32 *)wmem_map_lookup(odd_streams, GUINT_TO_POINTER(pinfo->num)))[i]
                         : e->conn->stream;
-        e->v = &st->v;
-        e->seg.side = (guint8)st->v.side;
+        entry_verdict(pinfo, e, st, make);
+        e->seg.side = (guint8)e->v->side;
     }
     return fr;
 }
@@ -1733,6 +1761,8 @@ static void info_prefix(packet_info *pinfo, const tcpedu_frame *fr)
 static int dissect_tcpedu(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data _U_)
 {
     tcpedu_stored *st = frame_get(pinfo->num);
+    /* what may keep a verdict's address or read the connection in full */
+    gboolean make = tree != NULL || have_tap_listener(tcpedu_tap);
     tcpedu_frame *fr = NULL;
     const tcpedu_quic *quic = NULL;
     guint i;
@@ -1742,11 +1772,11 @@ static int dissect_tcpedu(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, v
             tcpedu_sites_tree_seen(tree);
             tcpedu_sites_frame(tree, pinfo->num);
         }
-        fr = first_pass(pinfo, tree);
+        fr = first_pass(pinfo, tree, make);
         if (!fr && (quic = tcpedu_sites_quic_frame(pinfo, tree)) != NULL)
             p_add_proto_data(wmem_file_scope(), pinfo, proto_tcpedu, 1, (void *)quic);
     } else if (st) {
-        fr = later_pass(pinfo, st);
+        fr = later_pass(pinfo, st, make);
     } else {
         quic = (const tcpedu_quic *)p_get_proto_data(wmem_file_scope(), pinfo, proto_tcpedu, 1);
     }

@@ -34,7 +34,7 @@ char *tcpedu_addr_port_str(wmem_allocator_t *scope, const tcpedu_addr *a, guint1
  * tcpedu_gconn_obs() (makes it) or tcpedu_gconn_peek() (does not). */
 typedef struct {
     tcpedu_conn *obs_rec;        /* NULL while light */
-    struct tcpedu_light *light;  /* while light: its one segment */
+    void *light_slot;            /* while light: the entry keeping its one segment */
     guint32 stream;       /* tcp.stream */
     guint32 index;        /* tcpedu.conn: 1, 2, ... in order of first segment */
     guint32 reused_from;  /* tcpedu.conn of the previous connection on this 4-tuple */
