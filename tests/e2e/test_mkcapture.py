@@ -143,6 +143,25 @@ class Generator(unittest.TestCase):
         self.assertEqual(len({r[2] for r in rows}), 2000)
         self.assertEqual([fr for fr, ph, st in self.scan_exp if (ph, st) != ("1", "1")], [])
 
+    def test_scan_without_tree(self):
+        """Without a tree or a tcpedu tap listener each scan connection stays
+        light (docs/PERFORMANCE.md): the Info column and the expert infos
+        come from verdicts made again, on the first pass and on the second."""
+        for extra in ([], ["-2"]):
+            _, out, err = e.tshark().run(["-n", "-r", e.tshark().capture(self.scan)] + extra)
+            self.assertEqual(err.strip(), "", "tshark complained")
+            lines = out.splitlines()
+            self.assertEqual(len(lines), 2000)
+            self.assertEqual([l for l in lines if "TCP 58 [Handshake 1/3] 40003 \u2192 " not in l], [], extra)
+        never = re.compile(r"^\s+(\d+)\s+Sequence\s+tcpedu\s+SYN never answered in this capture")
+        for extra, want in (([], []), (["-2"], [2000])):
+            _, out, err = e.tshark().run(["-n", "-q", "-r", e.tshark().capture(self.scan), "-z", "expert"]
+                                         + extra)
+            self.assertEqual(err.strip(), "", "tshark complained")
+            got = [int(m.group(1)) for m in map(never.match, out.splitlines()) if m]
+            self.assertEqual(got, want, "only a later pass knows that no answer came")
+
+
 
 if __name__ == "__main__":
     unittest.main()
