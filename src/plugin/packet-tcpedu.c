@@ -560,6 +560,12 @@ static gboolean tuple_equal(const tcpedu_gconn *a, const tcpedu_gconn *b)
            addr_eq(&a->addr[1], &b->addr[0]);
 }
 
+/* The previous connection on @p g's 4-tuple, NULL if none. */
+static tcpedu_gconn *conn_prev(const tcpedu_gconn *g)
+{
+    return g->reused_from ? conn_at(g->reused_from) : NULL;
+}
+
 /* The slot of @p probe's 4-tuple (hash @p h): its connection, or the
  * empty slot where it goes. */
 static tuple_slot *tuple_slot_of(const tcpedu_gconn *probe, guint32 h)
@@ -727,7 +733,7 @@ static void observe_entry(tcpedu_fentry *e, tcpedu_stored *st, const tcpedu_addr
          * connection. */
         tcpedu_gconn *p;
         int depth = 0;
-        for (p = (tcpedu_gconn *)g->prev; p && depth < 16; p = (tcpedu_gconn *)p->prev, depth++) {
+        for (p = conn_prev(g); p && depth < 16; p = conn_prev(p), depth++) {
             guint8 side = side_of(p, src, e->seg.sport, e->seg.dport);
             const tcpedu_conn *pc = tcpedu_gconn_peek(p);
             const tcpedu_endpoint *S = &pc->ep[side];
@@ -756,7 +762,6 @@ static void observe_entry(tcpedu_fentry *e, tcpedu_stored *st, const tcpedu_addr
     {
         tcpedu_gconn *old = g;
         g = new_conn(e, src, dst, g ? g->index : 0);
-        g->prev = old;
         tuple_set(g);
         if ((e->seg.flags & (TCPEDU_F_SYN | TCPEDU_F_ACK | TCPEDU_F_RST)) == TCPEDU_F_SYN) {
             /* A SYN shows who the client of this 4-tuple is: it revises the
@@ -764,7 +769,7 @@ static void observe_entry(tcpedu_fentry *e, tcpedu_stored *st, const tcpedu_addr
              * mid-stream (still inferred). */
             tcpedu_gconn *p;
             int depth = 0;
-            for (p = old; p && depth < 16; p = (tcpedu_gconn *)p->prev, depth++)
+            for (p = old; p && depth < 16; p = conn_prev(p), depth++)
                 if (tcpedu_gconn_peek(p)->roles == TCPEDU_ROLES_GUESSED)
                     tcpedu_gconn_obs(p)->client = (gint8)side_of(p, src, e->seg.sport, e->seg.dport);
         }

@@ -40,7 +40,6 @@ typedef struct {
     guint32 reused_from;  /* tcpedu.conn of the previous connection on this 4-tuple */
     guint16 port[2];      /* side 0 = sender of the connection's first segment */
     tcpedu_addr addr[2];
-    void *prev;           /* tcpedu_gconn: the previous connection on this 4-tuple */
     struct tcpedu_conn_names *names; /* NULL until a name is known (tcpedu-sites.c) */
 } tcpedu_gconn;
 
