@@ -177,7 +177,7 @@ typedef struct {
         tcpedu_verdict v;   /* FE_SEGMENT, not light; the observer may update it later */
         struct tcpedu_light light;  /* light */
     } u;
-    guint32 ref;            /* FE_SEGMENT: the connection's index (conn_tab); else the stream */
+    guint32 ref;            /* FE_SEGMENT: the connection's index (conn_at); else the stream */
     guint8 what : 3;        /* fe_what */
     guint8 has_stream : 1;
     guint8 used : 1;        /* the frame's first entry: tcpedu read this frame */
@@ -443,6 +443,8 @@ static void find_stream(packet_info *pinfo, const address *src, const address *d
     }
 }
 
+static void tuple_prefetch(const tcpedu_hooked *h);
+
 static int dissect_tcp_hook(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data)
 {
     tcpedu_hooked *h = NULL;
@@ -464,6 +466,8 @@ static int dissect_tcp_hook(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
     }
     addr_from(&pinfo->src, &h->src);
     addr_from(&pinfo->dst, &h->dst);
+    if (h->fixed && (h->seg.flags & TCPEDU_F_SYN))
+        tuple_prefetch(h);
     copy_address_shallow(&src, &pinfo->src);
     copy_address_shallow(&dst, &pinfo->dst);
     p_add_proto_data(pinfo->pool, pinfo, proto_tcpedu, (guint32)layer, h);
@@ -548,7 +552,16 @@ static guint endpoint_hash(const tcpedu_addr *a, guint16 port)
 static guint32 tuple_hash(const tcpedu_gconn *g)
 {
     /* order-independent: both directions hash alike */
-    return endpoint_hash(&g->addr[0], g->port[0]) + endpoint_hash(&g->addr[1], g->port[1]);
+    guint32 h = endpoint_hash(&g->addr[0], g->port[0]) + endpoint_hash(&g->addr[1], g->port[1]);
+    /* then mixed, so that the low bits the table uses depend on all of
+     * them (a scan differs only in a port and an address byte, and linear
+     * probing clusters on poor low bits): MurmurHash3's finaliser */
+    h ^= h >> 16;
+    h *= 0x85ebca6bu;
+    h ^= h >> 13;
+    h *= 0xc2b2ae35u;
+    h ^= h >> 16;
+    return h;
 }
 
 static gboolean tuple_equal(const tcpedu_gconn *a, const tcpedu_gconn *b)
@@ -558,6 +571,26 @@ static gboolean tuple_equal(const tcpedu_gconn *a, const tcpedu_gconn *b)
         return TRUE;
     return a->port[0] == b->port[1] && a->port[1] == b->port[0] && addr_eq(&a->addr[0], &b->addr[1]) &&
            addr_eq(&a->addr[1], &b->addr[0]);
+}
+
+/* A SYN usually starts a stream tcpedu has not seen, whose 4-tuple the
+ * post-dissector looks up after TCP's dissection: asking for the slot now
+ * overlaps that cache miss (one per new connection, in a table of 16 MB
+ * for a million) with TCP's work.  Only a hint. */
+static void tuple_prefetch(const tcpedu_hooked *h)
+{
+#if defined(__GNUC__)
+    tcpedu_gconn probe;
+    if (!tuple_mask)
+        return;
+    probe.port[0] = h->seg.sport;
+    probe.port[1] = h->seg.dport;
+    probe.addr[0] = h->src;
+    probe.addr[1] = h->dst;
+    __builtin_prefetch(&tuples[tuple_hash(&probe) & tuple_mask]);
+#else
+    (void)h;
+#endif
 }
 
 /* The previous connection on @p g's 4-tuple, NULL if none. */
@@ -1744,23 +1777,69 @@ static void experts_only(packet_info *pinfo, const tcpedu_frame *fr)
 
 /* "[Handshake 1/3] " before the Info text, one per step or reset in the
  * frame, in the order of the headers. */
+/* @p s appended to @p buf (@p cap bytes, *@p len used), cut at the end. */
+static void buf_add(char *buf, gsize cap, gsize *len, const char *s)
+{
+    gsize n = strlen(s);
+    if (n > cap - 1 - *len)
+        n = cap - 1 - *len;
+    memcpy(buf + *len, s, n);
+    *len += n;
+    buf[*len] = '\0';
+}
+
+static void buf_add_uint(char *buf, gsize cap, gsize *len, unsigned v)
+{
+    char t[16];
+    int i = (int)sizeof t - 1;
+    t[i] = '\0';
+    do {
+        t[--i] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v && i > 0);
+    buf_add(buf, cap, len, t + i);
+}
+
+/* "[Handshake 1/3] " and so on, before the Info column, as step_label()
+ * words it; built without printf: it runs on most frames. */
 static void info_prefix(packet_info *pinfo, const tcpedu_frame *fr)
 {
-    wmem_strbuf_t *sb = NULL;
+    char buf[1024];
+    gsize len = 0;
     guint i;
+    tcpedu_lang lang = lang_now();
 
     if (!pref_info_prefix || !pinfo->cinfo)
         return;
+    buf[0] = '\0';
     for (i = 0; i < fr->n; i++) {
         const tcpedu_fentry *e = &fr->e[i];
+        const tcpedu_text *ph;
+        unsigned total;
         if (e->what != FE_SEGMENT || !(e->v->step || e->v->phase == TCPEDU_PH_RESET))
             continue;
-        if (!sb)
-            sb = wmem_strbuf_new(pinfo->pool, "");
-        wmem_strbuf_append_printf(sb, "[%s] ", step_label(e, pinfo->pool, lang_now()));
+        ph = tcpedu_cat_phase(e->v->phase);
+        buf_add(buf, sizeof buf, &len, "[");
+        if (lang == TCPEDU_LANG_BOTH) {
+            buf_add(buf, sizeof buf, &len, ph->en);
+            buf_add(buf, sizeof buf, &len, "/");
+            buf_add(buf, sizeof buf, &len, ph->zh);
+        } else {
+            buf_add(buf, sizeof buf, &len, lang == TCPEDU_LANG_ZH ? ph->zh : ph->en);
+        }
+        if (e->v->step) {
+            buf_add(buf, sizeof buf, &len, " ");
+            buf_add_uint(buf, sizeof buf, &len, e->v->step);
+            total = step_total(e);
+            if (total >= e->v->step) {
+                buf_add(buf, sizeof buf, &len, "/");
+                buf_add_uint(buf, sizeof buf, &len, total);
+            }
+        }
+        buf_add(buf, sizeof buf, &len, "] ");
     }
-    if (sb)
-        col_prepend_fstr(pinfo->cinfo, COL_INFO, "%s", wmem_strbuf_get_str(sb));
+    if (len)
+        col_prepend_fstr(pinfo->cinfo, COL_INFO, "%s", buf);
 }
 
 static int dissect_tcpedu(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data _U_)
