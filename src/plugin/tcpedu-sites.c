@@ -299,7 +299,7 @@ static field_info *first_between(GPtrArray *a, int above, int below)
 
 const char *tcpedu_site_name(const tcpedu_gconn *g, guint8 *src)
 {
-    int cl = tcpedu_gconn_obs(g)->client < 0 ? 0 : tcpedu_gconn_obs(g)->client;
+    int client = tcpedu_gconn_obs(g)->client, cl = client < 0 ? 0 : client;
     const tcpedu_conn_names *n = g->names;
     if (n && n->name) {
         if (src)
@@ -321,9 +321,10 @@ void tcpedu_sites_segment(proto_tree *tree, int layer, int upper, tcpedu_gconn *
 {
     const char *name;
     const char *had = g->names ? g->names->name : NULL;
+    int client = tcpedu_gconn_obs(g)->client;
 
     /* Only what the client sends names the server; SNI before Host. */
-    if ((!had || g->names->name_src != TCPEDU_NAME_SNI) && (tcpedu_gconn_obs(g)->client < 0 || side == tcpedu_gconn_obs(g)->client)) {
+    if ((!had || g->names->name_src != TCPEDU_NAME_SNI) && (client < 0 || side == client)) {
         field_info *fi = first_between(items_of(tree, N_SNI), layer, upper);
         guint8 src = TCPEDU_NAME_SNI;
         if (!fi && !had) {

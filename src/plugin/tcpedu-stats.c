@@ -190,7 +190,8 @@ static GPtrArray *quic_only_sites(tcpedu_rep *r)
 
 static int client_side(const tcpedu_gconn *g)
 {
-    return tcpedu_gconn_obs(g)->client < 0 ? 0 : tcpedu_gconn_obs(g)->client;
+    int client = tcpedu_gconn_obs(g)->client;
+    return client < 0 ? 0 : client;
 }
 
 static char *addr_port(const tcpedu_addr *a, guint16 port)
