@@ -1885,6 +1885,7 @@ static int dissect_tcpedu(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, v
             if (tree)
                 show_segment(tvb, pinfo, tree, &fr->e[i]);
             rec->e = &fr->e[i];
+            rec->entry = (guint8)i;
             rec->frame = pinfo->num;
             rec->abs_ts = pinfo->abs_ts;
             tap_queue_packet(tcpedu_tap, pinfo, rec);

@@ -106,6 +106,7 @@ typedef struct {
 typedef struct {
     const tcpedu_fentry *e;
     guint32 frame;
+    guint8 entry;         /* which of the frame's TCP headers e is (0 = the first) */
     nstime_t abs_ts;
     const struct tcpedu_quic *quic;  /* a QUIC packet naming a site (then e is NULL) */
 } tcpedu_tap_rec;

@@ -46,11 +46,12 @@
 typedef struct {
     const tcpedu_gconn *g;
     tcpedu_zeek zeek;          /* the Zeek connection in progress */
-    GPtrArray *zeek_rows;      /* finished Zeek rows ("STATE\thistory"), when Zeek split */
+    GPtrArray *zeek_rows;      /* finished Zeek rows ("STATE\thistory"), when Zeek split;
+                                  NULL until it does */
     guint32 pkts[2];           /* by observer side */
     guint64 bytes[2];          /* payload bytes by observer side */
-    GPtrArray *segs;           /* tcpedu_fentry copies (g_free), capture order; for reports that
-                                  show segments only */
+    GPtrArray *segs;           /* tcpedu_fentry copies (g_free), capture order; made only for
+                                  reports that show segments (NULL otherwise) */
     gboolean selected;
 } conn_agg;
 
@@ -70,7 +71,13 @@ struct tcpedu_rep {
     out_kind kind;
     char *filter;              /* NULL: every connection */
     GHashTable *conns;         /* tcpedu_gconn * -> conn_agg * */
-    GHashTable *seen;          /* verdicts (tcpedu_fentry.v) already counted */
+    /* Segments already counted (a tap may deliver a segment again; its
+     * view differs, its verdict does not): a bit per frame for each frame's
+     * first TCP header, and the verdicts (tcpedu_fentry.v) of the rare
+     * later ones (tunnels).  A set of every verdict cost a hash entry per
+     * segment. */
+    GByteArray *seen_first;
+    GHashTable *seen_more;
     rep_selector *sel;         /* NULL without a filter */
     GHashTable *quic;          /* const tcpedu_quic * -> selected (QUIC sites seen) */
 };
@@ -78,8 +85,10 @@ struct tcpedu_rep {
 static void agg_free(gpointer p)
 {
     conn_agg *a = (conn_agg *)p;
-    g_ptr_array_free(a->zeek_rows, TRUE);
-    g_ptr_array_free(a->segs, TRUE);
+    if (a->zeek_rows)
+        g_ptr_array_free(a->zeek_rows, TRUE);
+    if (a->segs)
+        g_ptr_array_free(a->segs, TRUE);
     g_free(a);
 }
 
@@ -90,8 +99,6 @@ static conn_agg *agg_of(tcpedu_rep *r, const tcpedu_gconn *g)
         a = g_new0(conn_agg, 1);
         a->g = g;
         tcpedu_zeek_init(&a->zeek);
-        a->zeek_rows = g_ptr_array_new_with_free_func(g_free);
-        a->segs = g_ptr_array_new_with_free_func(g_free);
         g_hash_table_insert(r->conns, (gpointer)g, a);
     }
     return a;
@@ -101,8 +108,33 @@ static void rep_reset(void *tapdata)
 {
     tcpedu_rep *r = (tcpedu_rep *)tapdata;
     g_hash_table_remove_all(r->conns);
-    g_hash_table_remove_all(r->seen);
+    g_byte_array_set_size(r->seen_first, 0);
+    g_hash_table_remove_all(r->seen_more);
     g_hash_table_remove_all(r->quic);
+}
+
+/* Has @p rec's segment been counted already?  Marks it counted. */
+static gboolean seen_before(tcpedu_rep *r, const tcpedu_tap_rec *rec)
+{
+    guint byte = rec->frame >> 3;
+    guint8 bit = (guint8)(1u << (rec->frame & 7));
+
+    if (rec->entry != 0) {
+        if (g_hash_table_contains(r->seen_more, rec->e->v))
+            return TRUE;
+        g_hash_table_add(r->seen_more, (gpointer)rec->e->v);
+        return FALSE;
+    }
+    if (byte >= r->seen_first->len) {
+        guint old = r->seen_first->len;
+        /* grow by doubling; new bytes zeroed */
+        g_byte_array_set_size(r->seen_first, MAX(byte + 1, old * 2));
+        memset(r->seen_first->data + old, 0, r->seen_first->len - old);
+    }
+    if (r->seen_first->data[byte] & bit)
+        return TRUE;
+    r->seen_first->data[byte] |= bit;
+    return FALSE;
 }
 
 static tap_packet_status rep_packet(void *tapdata, packet_info *pinfo _U_, epan_dissect_t *edt _U_,
@@ -119,13 +151,14 @@ static tap_packet_status rep_packet(void *tapdata, packet_info *pinfo _U_, epan_
         return TAP_PACKET_DONT_REDRAW;
     }
     /* the verdict is the same object on every pass; the view is not */
-    if (!e || !e->conn || g_hash_table_contains(r->seen, e->v))
+    if (!e || !e->conn || seen_before(r, rec))
         return TAP_PACKET_DONT_REDRAW;
-    g_hash_table_add(r->seen, (gpointer)e->v);
     a = agg_of(r, e->conn);
     if (!r->filter)
         a->selected = TRUE;
     if (tcpedu_zeek_is_reuse(&a->zeek, &e->seg)) {
+        if (!a->zeek_rows)
+            a->zeek_rows = g_ptr_array_new_with_free_func(g_free);
         g_ptr_array_add(a->zeek_rows, g_strdup_printf("%s\t%s", tcpedu_zeek_conn_state(&a->zeek),
                                                       tcpedu_zeek_history(&a->zeek)));
         tcpedu_zeek_init(&a->zeek);
@@ -133,8 +166,11 @@ static tap_packet_status rep_packet(void *tapdata, packet_info *pinfo _U_, epan_
     tcpedu_zeek_observe(&a->zeek, &e->seg);
     a->pkts[e->seg.side & 1]++;
     a->bytes[e->seg.side & 1] += e->seg.len;
-    if (r->kind == OUT_REPORT || r->kind == OUT_LADDER || r->kind == OUT_LADDER_FULL || r->kind == OUT_HTML)
+    if (r->kind == OUT_REPORT || r->kind == OUT_LADDER || r->kind == OUT_LADDER_FULL || r->kind == OUT_HTML) {
+        if (!a->segs)
+            a->segs = g_ptr_array_new_with_free_func(g_free);
         g_ptr_array_add(a->segs, g_memdup2(e, sizeof *e));
+    }
     return TAP_PACKET_REDRAW;
 }
 
@@ -267,10 +303,11 @@ static const char *zeek_orig_role(const conn_agg *a)
 static char *zeek_field(const conn_agg *a, int which, guint max)
 {
     GString *s = g_string_new("");
-    guint i, rows = a->zeek_rows->len + 1;
+    guint done = a->zeek_rows ? a->zeek_rows->len : 0;
+    guint i, rows = done + 1;
     /* over the cap: the first max - 1 rows, then how many more there are */
     gboolean capped = max && rows > max;
-    guint shown = capped ? max - 1 : a->zeek_rows->len;
+    guint shown = capped ? max - 1 : done;
 
     for (i = 0; i < shown; i++) {
         const char *row = (const char *)g_ptr_array_index(a->zeek_rows, i);
@@ -370,9 +407,13 @@ static void print_filter_line(const tcpedu_rep *r)
     printf("Filter: %s\n", r->filter ? r->filter : "none");
 }
 
+/* The text table is padded to its widest cells, so its rows are made
+ * twice (once to measure, once to print) rather than all kept at once:
+ * 22 strings per connection held until the end were most of the report's
+ * peak memory on a large capture. */
 static void draw_text(tcpedu_rep *r, GPtrArray *v)
 {
-    char ***rows = g_new0(char **, v->len);
+    char *row[C_COUNT];
     size_t width[C_COUNT];
     guint i;
     int c;
@@ -380,10 +421,10 @@ static void draw_text(tcpedu_rep *r, GPtrArray *v)
     for (c = 0; c < C_COUNT; c++)
         width[c] = strlen(col_names[c]);
     for (i = 0; i < v->len; i++) {
-        rows[i] = g_new0(char *, C_COUNT);
-        conn_row((const conn_agg *)g_ptr_array_index(v, i), rows[i], ",", TCPEDU_TEXT_ZEEK_ROWS_MAX);
+        conn_row((const conn_agg *)g_ptr_array_index(v, i), row, ",", TCPEDU_TEXT_ZEEK_ROWS_MAX);
         for (c = 0; c < C_COUNT; c++)
-            width[c] = MAX(width[c], strlen(or_dash(rows[i][c])));
+            width[c] = MAX(width[c], strlen(or_dash(row[c])));
+        free_row(row);
     }
     printf("\n====================================================================\n");
     printf("tcpedu connections\n");
@@ -393,11 +434,11 @@ static void draw_text(tcpedu_rep *r, GPtrArray *v)
         printf("%s%-*s", c ? "  " : "", c == C_COUNT - 1 ? 0 : (int)width[c], col_names[c]);
     printf("\n");
     for (i = 0; i < v->len; i++) {
+        conn_row((const conn_agg *)g_ptr_array_index(v, i), row, ",", TCPEDU_TEXT_ZEEK_ROWS_MAX);
         for (c = 0; c < C_COUNT; c++)
-            printf("%s%-*s", c ? "  " : "", c == C_COUNT - 1 ? 0 : (int)width[c], or_dash(rows[i][c]));
+            printf("%s%-*s", c ? "  " : "", c == C_COUNT - 1 ? 0 : (int)width[c], or_dash(row[c]));
         printf("\n");
-        free_row(rows[i]);
-        g_free(rows[i]);
+        free_row(row);
     }
     {
         GPtrArray *q = quic_only_sites(r);
@@ -412,7 +453,6 @@ static void draw_text(tcpedu_rep *r, GPtrArray *v)
         g_ptr_array_free(q, TRUE);
     }
     printf("====================================================================\n");
-    g_free(rows);
 }
 
 static void draw_tsv(GPtrArray *v)
@@ -773,7 +813,7 @@ static void draw_report(tcpedu_rep *r, GPtrArray *v)
                    c->first_closer == cl ? TR(L_CLIENT) : TR(L_SERVER));
         printf("\n");
         report_end_why(g, tmp);
-        for (j = 0; j < a->segs->len; j++) {
+        for (j = 0; a->segs && j < a->segs->len; j++) {
             const tcpedu_fentry *e = (const tcpedu_fentry *)g_ptr_array_index(a->segs, j);
             if (step_in_report(e->v))
                 report_segment(e, scr, tmp);
@@ -841,8 +881,8 @@ static void draw_rendered(tcpedu_rep *r, GPtrArray *v)
                       : !(c->hs_complete && (o == TCPEDU_OUT_CLOSED || o == TCPEDU_OUT_RESET)))
             continue;
         rc[n].g = a->g;
-        rc[n].segs = (const tcpedu_fentry *const *)a->segs->pdata;
-        rc[n].nsegs = a->segs->len;
+        rc[n].segs = a->segs ? (const tcpedu_fentry *const *)a->segs->pdata : NULL;
+        rc[n].nsegs = a->segs ? a->segs->len : 0;
         n++;
         if (!r->filter)
             break;
@@ -882,7 +922,8 @@ static void rep_finish(void *tapdata)
     if (r->sel)
         r->sel->rep = NULL;
     g_hash_table_destroy(r->conns);
-    g_hash_table_destroy(r->seen);
+    g_byte_array_free(r->seen_first, TRUE);
+    g_hash_table_destroy(r->seen_more);
     g_hash_table_destroy(r->quic);
     g_free(r->filter);
     g_free(r);
@@ -931,7 +972,8 @@ static TCPEDU_STAT_INIT_RET rep_init(const char *opt_arg, void *userdata)
     r->kind = ui->kind;
     r->filter = opt_arg[n] == ',' && opt_arg[n + 1] ? g_strdup(opt_arg + n + 1) : NULL;
     r->conns = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, agg_free);
-    r->seen = g_hash_table_new(g_direct_hash, g_direct_equal);
+    r->seen_first = g_byte_array_new();
+    r->seen_more = g_hash_table_new(g_direct_hash, g_direct_equal);
     r->quic = g_hash_table_new(g_direct_hash, g_direct_equal);
     err = register_tap_listener("tcpedu", r, NULL, TL_REQUIRES_NOTHING, rep_reset, rep_packet,
                                 rep_draw, rep_finish);
