@@ -23,7 +23,72 @@ static int32_t seq_diff(uint32_t a, uint32_t b) { return (int32_t)(a - b); }
 #define SEQ_GEQ(a, b) (seq_diff((a), (b)) >= 0)
 
 #define HAS(f, bit) (((f) & (bit)) != 0)
-#define MARK(v, a)  ((v)->anomalies |= TCPEDU_ABIT(TCPEDU_A_##a))
+#define MARK(v, a)  mark((v), TCPEDU_A_##a)
+
+/* TCPEDU_A_SYN_UNANSWERED is left out of tcpedu_verdict.an_packed: only a
+ * connection's end tells it (tcpedu_conn_outcome), never a verdict. */
+_Static_assert(TCPEDU_A_COUNT - 1 <= 32, "the verdict's anomalies fit 32 bits");
+
+static void mark(tcpedu_verdict *v, unsigned a)
+{
+    if (a < TCPEDU_A_SYN_UNANSWERED)
+        v->an_packed |= UINT32_C(1) << a;
+    else if (a > TCPEDU_A_SYN_UNANSWERED)
+        v->an_packed |= UINT32_C(1) << (a - 1);
+}
+
+/* ---- Rare members of a verdict (tcpedu_rare), in the caller's store ---- */
+
+static const tcpedu_rare rare_none; /* all zero: what a verdict without a record has */
+
+static const tcpedu_rare *rare_of(const tcpedu_conn *c, const tcpedu_verdict *v)
+{
+    const tcpedu_rare *r = v->rare ? c->rare->get(c->rare->ctx, v, false) : NULL;
+    return r ? r : &rare_none;
+}
+
+/* The record of @p v, made now (zeroed) if it has none. */
+static tcpedu_rare *rare_mut(tcpedu_conn *c, tcpedu_verdict *v)
+{
+    tcpedu_rare *r = c->rare->get(c->rare->ctx, v, !v->rare);
+    v->rare = 1;
+    return r;
+}
+
+uint32_t tcpedu_verdict_crossed(const tcpedu_conn *c, const tcpedu_verdict *v)
+{
+    return rare_of(c, v)->crossed;
+}
+
+uint32_t tcpedu_verdict_revises(const tcpedu_conn *c, const tcpedu_verdict *v)
+{
+    return rare_of(c, v)->revises;
+}
+
+uint32_t tcpedu_verdict_ack_expected(const tcpedu_conn *c, const tcpedu_verdict *v, uint32_t ack)
+{
+    if (v->ack_check == TCPEDU_ACKCHK_OK)
+        return ack;
+    return v->ack_check == TCPEDU_ACKCHK_BAD ? rare_of(c, v)->ack_expected : 0;
+}
+
+/* The acknowledgment check of a handshake or teardown step: @p expected is
+ * what the step should carry.  Only a failed check keeps it (a passed one
+ * is the segment's own ack). */
+static void check_ack(tcpedu_conn *c, tcpedu_verdict *v, const tcpedu_segment *s, uint32_t expected)
+{
+    v->ack_check = s->ack == expected ? TCPEDU_ACKCHK_OK : TCPEDU_ACKCHK_BAD;
+    if (v->ack_check == TCPEDU_ACKCHK_BAD)
+        rare_mut(c, v)->ack_expected = expected;
+    else if (v->rare)
+        rare_mut(c, v)->ack_expected = 0;
+}
+
+static void set_crossed(tcpedu_conn *c, tcpedu_verdict *v, uint32_t frame)
+{
+    if (frame != 0 || v->rare)
+        rare_mut(c, v)->crossed = frame;
+}
 
 /* ---- The state machine, as data (RFC 9293 section 3.10, figure 5) ---- */
 
@@ -63,6 +128,8 @@ _Static_assert(FITS(TCPEDU_X_COUNT, 8) && FITS(TCPEDU_DIR_COUNT, 2) && FITS(TCPE
                    FITS(TCPEDU_RSTCHK_COUNT, 3) && FITS(TCPEDU_ST_COUNT, 4) && FITS(SND_COUNT, 3) &&
                    RCV_COUNT - 1 <= 8 && TCPEDU_INF_ROLES < (1u << 5),
                "a tcpedu_verdict bit-field is too narrow");
+/* One per segment for the whole capture (the caller's per-frame budget). */
+_Static_assert(sizeof(tcpedu_verdict) == 40, "tcpedu_verdict grew past 40 bytes");
 
 /* send_table[state][event]: the sender's state after sending; 0 = stays. */
 static const uint8_t send_table[TCPEDU_ST_COUNT][SND_COUNT] = {
@@ -216,7 +283,8 @@ static int hist_extend(const tcpedu_conn *c, int side, int idx)
             const tcpedu_verdict *w = c->hist[pos];
             if (pos == (uint32_t)idx)
                 break;
-            if (w->side != side && w->crossed != 0 && SEQ_GEQ(w->crossed, c->hist[idx]->frame)) {
+            uint32_t wc = tcpedu_verdict_crossed(c, w);
+            if (w->side != side && wc != 0 && SEQ_GEQ(wc, c->hist[idx]->frame)) {
                 idx = (int)pos;
                 moved = true;
                 break;
@@ -225,7 +293,7 @@ static int hist_extend(const tcpedu_conn *c, int side, int idx)
     }
     /* a receipt older than the ring may still cross into it */
     if ((uint32_t)idx == oldest && c->nhist > 16)
-        return c->hist[idx]->crossed != 0 ? -1 : idx;
+        return tcpedu_verdict_crossed(c, c->hist[idx]) != 0 ? -1 : idx;
     return idx;
 }
 
@@ -256,7 +324,7 @@ static bool rewrite_as(tcpedu_conn *c, int side, uint32_t from, uint8_t st, bool
             w->inferred = (uint8_t)((w->inferred & ~(TCPEDU_INF_SENDER_BEFORE | TCPEDU_INF_SENDER_AFTER)) |
                                     (inferred ? TCPEDU_INF_SENDER_BEFORE | TCPEDU_INF_SENDER_AFTER : 0));
         } else {
-            w->crossed = 0;
+            set_crossed(c, w, 0);
             w->receiver_before = w->receiver_after = st;
             w->receiver_since = 0;
             w->inferred = (uint8_t)((w->inferred & ~(TCPEDU_INF_RECEIVER_BEFORE | TCPEDU_INF_RECEIVER_AFTER)) |
@@ -296,7 +364,7 @@ static bool replay_crossed(tcpedu_conn *c, tcpedu_endpoint *X, uint32_t from, tc
             uint32_t n = c->nhist < 16 ? c->nhist : 16, i;
             for (i = 0; i < n; i++) {
                 const tcpedu_verdict *q = c->hist[(c->nhist - n + i) % 16];
-                if (q->side != v->side && q->crossed == p->frame)
+                if (q->side != v->side && tcpedu_verdict_crossed(c, q) == p->frame)
                     since = q->receiver_since;
             }
         }
@@ -340,12 +408,12 @@ static bool replay_crossed(tcpedu_conn *c, tcpedu_endpoint *X, uint32_t from, tc
         }
         w->receiver_after = st;
         w->receiver_since = since;
-        w->crossed = v->frame;
+        set_crossed(c, w, v->frame);
         w->inferred &= (uint8_t)~inf_clear;
     }
     X->state = st;
     X->since = since;
-    v->revises = from;
+    rare_mut(c, v)->revises = from;
     return true;
 }
 
@@ -356,9 +424,10 @@ enum {
     ACKED_UNSENT         = 0x04  /* acknowledges more than the peer was seen to send */
 };
 
-void tcpedu_conn_init(tcpedu_conn *c, tcpedu_new why)
+void tcpedu_conn_init(tcpedu_conn *c, tcpedu_new why, const tcpedu_rare_store *rare)
 {
     memset(c, 0, sizeof *c);
+    c->rare = rare;
     c->client = -1;
     c->first_closer = -1;
     c->reset_by = -1;
@@ -636,7 +705,7 @@ static void on_syn(tcpedu_conn *c, tcpedu_endpoint *S, tcpedu_endpoint *R,
              * actively (a "split handshake"): it never processed that SYN
              * as a listener.  Shown as CLOSED until now, inferred. */
             if (rewrite_as(c, (int)(S - c->ep), R->syn_frame, TCPEDU_ST_CLOSED, true)) {
-                v->revises = R->syn_frame;
+                rare_mut(c, v)->revises = R->syn_frame;
                 S->state = TCPEDU_ST_CLOSED;
                 S->since = 0;
                 v->sender_before = TCPEDU_ST_CLOSED;
@@ -704,11 +773,9 @@ static void on_synack(tcpedu_conn *c, tcpedu_endpoint *S, tcpedu_endpoint *R,
          * server acknowledges ISN + 1 + length (RFC 7413 section 4.2) or,
          * ignoring the data, ISN + 1. */
         uint32_t plain = R->isn + 1, with_data = R->isn + 1 + R->syn_len;
-        v->ack_check = TCPEDU_ACKCHK_OK;
-        v->ack_expected = (R->syn_len > 0 && s->ack == with_data) ? with_data : plain;
+        check_ack(c, v, s, (R->syn_len > 0 && s->ack == with_data) ? with_data : plain);
         if (s->ack != plain && s->ack != with_data) {
             ack_ok = false;
-            v->ack_check = TCPEDU_ACKCHK_BAD;
             MARK(v, SYNACK_BAD_ACK);
         } else if (R->syn_len > 0 && !retrans) {
             c->tfo_accepted = (s->ack == with_data);
@@ -893,7 +960,7 @@ static void on_rst(tcpedu_conn *c, tcpedu_endpoint *S, tcpedu_endpoint *R,
         v->rule = TCPEDU_X_RST_REFUSED;
         MARK(v, REFUSED);
         if (rewrite_as(c, side, R->syn_frame, TCPEDU_ST_CLOSED, false)) {
-            v->revises = R->syn_frame;
+            rare_mut(c, v)->revises = R->syn_frame;
             S->state = TCPEDU_ST_CLOSED;
             S->since = 0;
             S->inferred = false;
@@ -1010,7 +1077,7 @@ static void on_fin(tcpedu_conn *c, tcpedu_endpoint *S, tcpedu_endpoint *R,
         c->td_style = TCPEDU_TD_SIMULTANEOUS;
         MARK(v, SIMULTANEOUS_CLOSE);
         if (R->fin_v)
-            R->fin_v->anomalies |= TCPEDU_ABIT(TCPEDU_A_SIMULTANEOUS_CLOSE);
+            MARK(R->fin_v, SIMULTANEOUS_CLOSE);
         if (!replay_crossed(c, S, R->fin_frame, v, SND_FIN, -1, false))
             send(S, v, SND_FIN);
     } else {
@@ -1069,8 +1136,7 @@ static void on_other(tcpedu_conn *c, tcpedu_endpoint *S, tcpedu_endpoint *R,
         v->kind = s->len > 0 ? TCPEDU_SEG_DATA : TCPEDU_SEG_ACK;
         v->rule = s->len > 0 ? TCPEDU_X_HS_ACK_DATA : TCPEDU_X_HS_ACK;
         v->step = c->simultaneous_open ? 4 : 3;
-        v->ack_expected = R->isn + 1;
-        v->ack_check = s->ack == v->ack_expected ? TCPEDU_ACKCHK_OK : TCPEDU_ACKCHK_BAD;
+        check_ack(c, v, s, R->isn + 1);
         if (v->ack_check == TCPEDU_ACKCHK_BAD)
             MARK(v, ACK_BAD_ACK);
         hs_record(c, v->step, s);
@@ -1088,8 +1154,7 @@ static void on_other(tcpedu_conn *c, tcpedu_endpoint *S, tcpedu_endpoint *R,
         uint32_t before_steps = c->td_steps;
         on_fin(c, S, R, s, v, acked, side);
         if (v->step != 0 && (acked & ACKED_PEER_FIN_FIRST) && before_steps > 0) {
-            v->ack_expected = R->fin_seq + 1;
-            v->ack_check = s->ack == v->ack_expected ? TCPEDU_ACKCHK_OK : TCPEDU_ACKCHK_BAD;
+            check_ack(c, v, s, R->fin_seq + 1);
         }
         if (s->len > 0 && c->first_closer == (int8_t)!side &&
             (v->rule == TCPEDU_X_TD_FIN_PASSIVE || v->rule == TCPEDU_X_TD_FIN_COMBINED)) {
@@ -1125,8 +1190,7 @@ static void on_other(tcpedu_conn *c, tcpedu_endpoint *S, tcpedu_endpoint *R,
         v->rule = (c->first_closer == (int8_t)!side && !S->fin_sent) ? TCPEDU_X_TD_ACK_OF_FIN
                 : c->td_style == TCPEDU_TD_SIMULTANEOUS                 ? TCPEDU_X_TD_ACK_CROSSING
                                                                         : TCPEDU_X_TD_FINAL_ACK;
-        v->ack_expected = R->fin_seq + 1;
-        v->ack_check = s->ack == v->ack_expected ? TCPEDU_ACKCHK_OK : TCPEDU_ACKCHK_BAD;
+        check_ack(c, v, s, R->fin_seq + 1);
     }
     if (s->len > 0 && R->fin_sent && !S->fin_sent && !v->retransmission) {
         /* The peer closed its sending side; this side still sends:
@@ -1281,7 +1345,7 @@ void tcpedu_observe(tcpedu_conn *c, const tcpedu_segment *s, tcpedu_verdict *v)
         v->rel_ack = s->ack - R->base_seq;
         v->rel_ack_valid = true;
     }
-    c->anomalies |= v->anomalies;
+    c->anomalies |= tcpedu_verdict_anomalies(v);
 }
 
 tcpedu_td_style tcpedu_conn_td_style(const tcpedu_conn *c)

@@ -42,6 +42,14 @@
  * a later segment proves it wrong, e.g. a refused SYN's receiver was CLOSED,
  * not LISTEN).  So every verdict passed to tcpedu_observe() must stay valid,
  * at the same address, for as long as its connection is in use.
+ *
+ * A caller keeps one verdict per segment for the whole capture, so the
+ * verdict holds only what most segments have (40 bytes).  The members that
+ * few segments have (tcpedu_rare: a crossed or revised frame, an expected
+ * acknowledgment number that the segment did not carry) live in a store the
+ * caller hands to tcpedu_conn_init(); read them with tcpedu_verdict_crossed(),
+ * tcpedu_verdict_revises() and tcpedu_verdict_ack_expected(), and the
+ * anomalies with tcpedu_verdict_anomalies().
  */
 #ifndef TCPEDU_OBSERVER_H
 #define TCPEDU_OBSERVER_H
@@ -241,20 +249,19 @@ enum {
     TCPEDU_INF_ROLES           = 0x10 /**< client/server roles are guessed */
 };
 
-/** The observer's verdict on one segment. */
+/** The observer's verdict on one segment (40 bytes; see the file comment). */
 typedef struct tcpedu_verdict {
     uint32_t frame;
     uint32_t answers;       /**< frame of the peer segment this one acknowledges first, 0 = none */
     uint32_t answered_by;   /**< frame that acknowledges this one, 0 = not (yet) seen */
-    uint32_t ack_expected;  /**< raw ack value the step should carry (when ack_check != NONE) */
     uint32_t sender_since;  /**< frame where the sender entered sender_after, 0 = before the capture */
     uint32_t receiver_since;/**< frame where the receiver entered receiver_after, 0 = before the capture */
-    uint32_t crossed;       /**< frame of the receiver's own segment this one crossed: the receiver
-                                 processes this one after sending that one; 0 = none */
-    uint32_t revises;       /**< earliest earlier frame whose states this segment revised, 0 = none */
     uint32_t rel_seq;       /**< seq relative to the sender's ISN (or first seq seen) */
     uint32_t rel_ack;       /**< ack relative to the receiver's ISN (or first seq seen) */
-    uint64_t anomalies;     /**< TCPEDU_ABIT(TCPEDU_A_*) set */
+    /** The anomalies, packed: TCPEDU_A_SYN_UNANSWERED is never on a verdict
+     *  (only a connection's end tells it), so 32 bits hold the others.  Read
+     *  with tcpedu_verdict_anomalies(). */
+    uint32_t an_packed;
     /* The small members are bit-fields: the caller keeps one verdict per
      * segment for the whole capture (tcpedu_observer.c checks that every
      * value fits). */
@@ -276,7 +283,37 @@ typedef struct tcpedu_verdict {
     unsigned no_change : 1;       /**< the receiver drops or already has this segment: no state changes */
     unsigned snd_event : 3;       /**< what sending it did, as given to the send table (observer-internal) */
     unsigned rcv_events : 8;      /**< what receiving it did, bits of the receive table's events (observer-internal) */
+    unsigned rare : 1;            /**< the connection's tcpedu_rare_store holds members of this verdict */
 } tcpedu_verdict;
+
+/** The packed anomaly bits below TCPEDU_A_SYN_UNANSWERED (see tcpedu_verdict.an_packed). */
+#define TCPEDU_AN_LOW ((UINT64_C(1) << TCPEDU_A_SYN_UNANSWERED) - 1)
+
+/** @brief The anomalies of @p v as a TCPEDU_ABIT() set. */
+static inline uint64_t tcpedu_verdict_anomalies(const tcpedu_verdict *v)
+{
+    uint64_t p = v->an_packed;
+    return (p & TCPEDU_AN_LOW) | ((p & ~TCPEDU_AN_LOW) << 1);
+}
+
+/** The members of a verdict that few segments have, kept apart from it by
+ *  the caller (see tcpedu_rare_store). */
+typedef struct tcpedu_rare {
+    uint32_t ack_expected; /**< raw ack value the step should carry, when ack_check is BAD (when
+                                it is OK, it is the segment's own ack) */
+    uint32_t crossed;      /**< frame of the receiver's own segment this one crossed: the receiver
+                                processes this one after sending that one; 0 = none */
+    uint32_t revises;      /**< earliest earlier frame whose states this segment revised, 0 = none */
+} tcpedu_rare;
+
+/** Where a connection's verdicts keep their rare members: the caller's. */
+typedef struct tcpedu_rare_store {
+    /** The rare members of @p v.  With @p make, a zeroed record is made if
+     *  @p v has none yet (never NULL then); without, NULL if it has none.
+     *  The observer asks only for verdicts of the connection it observes. */
+    tcpedu_rare *(*get)(void *ctx, const tcpedu_verdict *v, bool make);
+    void *ctx;
+} tcpedu_rare_store;
 
 /** What the observer knows of one endpoint (Zeek's TCP_Endpoint). */
 typedef struct tcpedu_endpoint {
@@ -344,6 +381,7 @@ typedef struct tcpedu_conn {
     uint64_t anomalies;        /**< union of the verdicts' anomalies */
     tcpedu_verdict *hist[16];  /**< the latest verdicts, for revisions (ring, index nhist % 16) */
     uint32_t nhist;
+    const tcpedu_rare_store *rare; /**< where the verdicts' rare members are kept */
 } tcpedu_conn;
 
 /**
@@ -351,8 +389,19 @@ typedef struct tcpedu_conn {
  * @param c     the record (owned by the caller)
  * @param why   TCPEDU_NEW_NO for the first connection on a 4-tuple, else the
  *              value tcpedu_conn_is_new() returned for its first segment.
+ * @param rare  where its verdicts' rare members go (see tcpedu_rare_store);
+ *              must outlive the record
  */
-void tcpedu_conn_init(tcpedu_conn *c, tcpedu_new why);
+void tcpedu_conn_init(tcpedu_conn *c, tcpedu_new why, const tcpedu_rare_store *rare);
+
+/** @brief Frame of the receiver's own segment that @p v crossed, 0 = none
+ *  (@p c: the connection of @p v). */
+uint32_t tcpedu_verdict_crossed(const tcpedu_conn *c, const tcpedu_verdict *v);
+/** @brief Earliest earlier frame whose states @p v revised, 0 = none. */
+uint32_t tcpedu_verdict_revises(const tcpedu_conn *c, const tcpedu_verdict *v);
+/** @brief Raw ack value the step should carry (meaningful when ack_check is
+ *  not NONE); @p ack is the segment's own acknowledgment number. */
+uint32_t tcpedu_verdict_ack_expected(const tcpedu_conn *c, const tcpedu_verdict *v, uint32_t ack);
 
 /**
  * @brief Does @p s start a new connection on the 4-tuple of @p c?

@@ -155,21 +155,27 @@ static tcpedu_pref_bool pref_full_tree = FALSE;
 /* Per-capture state (file scope, rebuilt by tcpedu_init for each file). */
 static guint32 conn_count;
 
-/* A light connection's one segment (see tcpedu_gconn), packed.  It is kept
- * where that segment's verdict goes once the connection is made. */
+/* A light connection's one segment (see tcpedu_gconn), packed into 40
+ * bytes: its frame is in the connection (light_frame), its window is the
+ * 16-bit field as sent, its options are unpacked.  It is kept where that
+ * segment's verdict goes once the connection is made. */
 struct tcpedu_light {
     gint64 t_ns;
-    guint32 frame, seq, ack, len, win;
+    guint32 seq, ack, len;
+    guint32 tsval, tsecr;
+    guint16 win;
     guint16 flags;
+    guint16 mss;
     guint8 hdr_len;
     guint8 side;
     guint8 why;     /* tcpedu_new the connection was made with */
-    tcpedu_options opt;
+    guint8 opt_present, wscale, tfo_cookie_len;
 };
 
 /* What tcpedu stores for the whole capture, per TCP header: the verdict
  * and the connection, not the header (the hook reads it again on every
- * pass; tcpedu_fentry joins the two).  64 bytes on x86-64.  The first
+ * pass; tcpedu_fentry joins the two).  48 bytes (issue 8's budget per
+ * frame): the verdict's rare members are apart (rare_map).  The first
  * segment of a light connection keeps the segment instead: its verdict is
  * made again when needed (entry_verdict). */
 typedef struct {
@@ -185,6 +191,8 @@ typedef struct {
     guint8 light : 1;       /* FE_SEGMENT: the only segment of a light connection (u.light) */
     guint8 n;               /* first entry: TCP headers read in the frame (<= TCPEDU_MAX_LAYERS) */
 } tcpedu_stored;
+/* issue 8's budget: at most 48 bytes stored per frame */
+G_STATIC_ASSERT(sizeof(tcpedu_stored) <= 48);
 
 /* A table of pointers by a dense 32-bit number (frame page, stream
  * number, connection index), grown by doubling: 8 bytes per number,
@@ -296,10 +304,43 @@ static void tcpedu_cleanup(void)
     tuple_mask = tuple_used = 0;
 }
 
+/* The rare members of stored verdicts (tcpedu_rare: an expected
+ * acknowledgment number the segment did not carry, a crossed or a revised
+ * frame), by the verdict's address.  Few segments have any, and keeping
+ * them apart makes the stored verdict 40 bytes instead of 52. */
+static wmem_map_t *rare_map;
+
+static tcpedu_rare *file_rare(void *ctx _U_, const tcpedu_verdict *v, bool make)
+{
+    tcpedu_rare *r = (tcpedu_rare *)wmem_map_lookup(rare_map, v);
+    if (make) {
+        if (!r) {
+            r = wmem_new(wmem_file_scope(), tcpedu_rare);
+            wmem_map_insert(rare_map, v, r);
+        }
+        memset(r, 0, sizeof *r);
+    }
+    return r;
+}
+static const tcpedu_rare_store file_store = {file_rare, NULL};
+
+/* tcpedu_gconn_peek()'s buffer holds one connection with one verdict
+ * (peek_v, or a copy of it): its rare members are here. */
+static tcpedu_rare peek_rare;
+
+static tcpedu_rare *peek_rare_get(void *ctx _U_, const tcpedu_verdict *v _U_, bool make)
+{
+    if (make)
+        memset(&peek_rare, 0, sizeof peek_rare);
+    return &peek_rare;
+}
+static const tcpedu_rare_store peek_store = {peek_rare_get, NULL};
+
 static void tcpedu_init(void)
 {
     tcpedu_cleanup();
     peek_owner = NULL;
+    rare_map = wmem_map_new(wmem_file_scope(), g_direct_hash, g_direct_equal);
     extra_entries = wmem_map_new(wmem_file_scope(), g_direct_hash, g_direct_equal);
     odd_streams = wmem_map_new(wmem_file_scope(), g_direct_hash, g_direct_equal);
     conn_count = 0;
@@ -650,7 +691,7 @@ static void tuple_set(const tcpedu_gconn *g)
 static void light_segment(const tcpedu_gconn *g, const struct tcpedu_light *l, tcpedu_segment *s)
 {
     memset(s, 0, sizeof *s);
-    s->frame = l->frame;
+    s->frame = g->light_frame;
     s->t_ns = l->t_ns;
     s->side = l->side;
     s->sport = g->port[l->side];
@@ -661,17 +702,23 @@ static void light_segment(const tcpedu_gconn *g, const struct tcpedu_light *l, t
     s->len = l->len;
     s->win = l->win;
     s->hdr_len = l->hdr_len;
-    s->opt = l->opt;
+    s->opt.present = l->opt_present;
+    s->opt.wscale = l->wscale;
+    s->opt.tfo_cookie_len = l->tfo_cookie_len;
+    s->opt.mss = l->mss;
+    s->opt.tsval = l->tsval;
+    s->opt.tsecr = l->tsecr;
 }
 
-/* The observer's record of light @p g, made again in @p c; @p v gets the
- * verdict on its segment again, the same as the one stored. */
+/* The observer's record of light @p g, made again in @p c (its verdicts'
+ * rare members in @p rare); @p v gets the verdict on its segment again,
+ * the same as the one stored. */
 static void replay(const tcpedu_gconn *g, const struct tcpedu_light *l, tcpedu_conn *c,
-                   tcpedu_verdict *v)
+                   tcpedu_verdict *v, const tcpedu_rare_store *rare)
 {
     tcpedu_segment s;
     light_segment(g, l, &s);
-    tcpedu_conn_init(c, (tcpedu_new)l->why);
+    tcpedu_conn_init(c, (tcpedu_new)l->why, rare);
     tcpedu_observe(c, &s, v);
 }
 
@@ -690,7 +737,7 @@ tcpedu_conn *tcpedu_gconn_obs(const tcpedu_gconn *cg)
         g->light_slot = NULL;
         st->light = 0;
         /* observed into the stored verdict: the observer keeps pointers to it */
-        replay(g, &l, g->obs_rec, &st->u.v);
+        replay(g, &l, g->obs_rec, &st->u.v, &file_store);
         if (peek_owner == g)
             peek_owner = NULL;
     }
@@ -702,7 +749,7 @@ const tcpedu_conn *tcpedu_gconn_peek(const tcpedu_gconn *g)
     if (g->obs_rec)
         return g->obs_rec;
     if (peek_owner != g) {
-        replay(g, &((const tcpedu_stored *)g->light_slot)->u.light, &peek_rec, &peek_v);
+        replay(g, &((const tcpedu_stored *)g->light_slot)->u.light, &peek_rec, &peek_v, &peek_store);
         peek_owner = g;
     }
     return &peek_rec;
@@ -816,19 +863,24 @@ static void observe_entry(tcpedu_fentry *e, tcpedu_stored *st, const tcpedu_addr
      * segment is kept where its verdict goes (entry_verdict). */
     l = &st->u.light;
     l->t_ns = e->seg.t_ns;
-    l->frame = e->seg.frame;
     l->seq = e->seg.seq;
     l->ack = e->seg.ack;
     l->len = e->seg.len;
-    l->win = e->seg.win;
+    l->win = (guint16)e->seg.win; /* the header's 16-bit field (parse_header) */
     l->flags = e->seg.flags;
     l->hdr_len = e->seg.hdr_len;
     l->side = e->seg.side;
     l->why = (guint8)why;
-    l->opt = e->seg.opt;
+    l->opt_present = e->seg.opt.present;
+    l->wscale = e->seg.opt.wscale;
+    l->tfo_cookie_len = e->seg.opt.tfo_cookie_len;
+    l->mss = e->seg.opt.mss;
+    l->tsval = e->seg.opt.tsval;
+    l->tsecr = e->seg.opt.tsecr;
     st->light = 1;
     g->light_slot = st;
-    tcpedu_conn_init(&peek_rec, why);
+    g->light_frame = e->seg.frame;
+    tcpedu_conn_init(&peek_rec, why, &peek_store);
     tcpedu_observe(&peek_rec, &e->seg, &peek_v);
     peek_owner = g;
 }
@@ -1303,7 +1355,7 @@ static void show_numbers(proto_tree *t, tvbuff_t *tvb, packet_info *pinfo, const
             add_gen_uint(st, hf_tcpedu_ack_relative, tvb, v->rel_ack);
     }
     if (v->ack_check != TCPEDU_ACKCHK_NONE) {
-        add_gen_uint(st, hf_tcpedu_ack_expected, tvb, v->ack_expected);
+        add_gen_uint(st, hf_tcpedu_ack_expected, tvb, tcpedu_entry_ack_expected(e));
         add_gen_bool(st, hf_tcpedu_ack_ok, tvb, v->ack_check == TCPEDU_ACKCHK_OK);
     }
     add_text(st, hf_tcpedu_ack_explain, tvb, pinfo, ack_text(e));
@@ -1421,8 +1473,11 @@ static gboolean receiver_inferred(const tcpedu_verdict *v)
     return (v->inferred & (TCPEDU_INF_RECEIVER_BEFORE | TCPEDU_INF_RECEIVER_AFTER)) != 0;
 }
 
-static void show_states(proto_tree *t, tvbuff_t *tvb, packet_info *pinfo, const tcpedu_verdict *v)
+static void show_states(proto_tree *t, tvbuff_t *tvb, packet_info *pinfo, const tcpedu_fentry *e)
 {
+    const tcpedu_verdict *v = e->v;
+    const tcpedu_conn *c = tcpedu_gconn_peek(e->conn);
+    guint32 crossed = tcpedu_verdict_crossed(c, v), revises = tcpedu_verdict_revises(c, v);
     proto_item *ti;
     gboolean vis = PTREE_DATA(t)->visible;
     proto_tree *st = proto_tree_add_subtree_format(t, tvb, 0, 0, ett_tcpedu_states, &ti,
@@ -1453,12 +1508,12 @@ static void show_states(proto_tree *t, tvbuff_t *tvb, packet_info *pinfo, const 
                                                         : tcpedu_cat_state(v->receiver_after), pinfo->pool)));
     if (v->rule == TCPEDU_X_TD_FIN_COMBINED && v->receiver_after == TCPEDU_ST_TIME_WAIT)
         add_text(st, hf_tcpedu_receiver_state_explain, tvb, pinfo, TCPEDU_T_ST_THREE_SEGMENT);
-    if (v->crossed) {
-        add_since(st, hf_tcpedu_receiver_crossed, tvb, v->crossed);
+    if (crossed) {
+        add_since(st, hf_tcpedu_receiver_crossed, tvb, crossed);
         add_text(st, hf_tcpedu_receiver_state_explain, tvb, pinfo, TCPEDU_T_ST_CROSSED);
     }
-    if (v->revises) {
-        add_since(st, hf_tcpedu_revises, tvb, v->revises);
+    if (revises) {
+        add_since(st, hf_tcpedu_revises, tvb, revises);
         add_text(st, hf_tcpedu_sender_state_explain, tvb, pinfo, TCPEDU_T_ST_REVISES);
     }
     add_gen_bool(st, hf_tcpedu_sender_state_inferred, tvb, s_inf);
@@ -1496,7 +1551,7 @@ static gboolean wanted(proto_tree *t, int hf)
 static gboolean compact_segment(const tcpedu_fentry *e)
 {
     const tcpedu_verdict *v = e->v;
-    if (pref_full_tree || e->time_unusable || v->anomalies || v->phase != TCPEDU_PH_DATA || v->step ||
+    if (pref_full_tree || e->time_unusable || v->an_packed || v->phase != TCPEDU_PH_DATA || v->step ||
         v->retransmission)
         return FALSE;
     return v->kind == TCPEDU_SEG_DATA || v->kind == TCPEDU_SEG_ACK;
@@ -1690,7 +1745,7 @@ static void show_segment(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, co
     add_gen_enum(t, hf_tcpedu_phase, tvb, v->phase, tcpedu_phase_name);
 
     show_flags(t, tvb, pinfo, e);
-    show_states(t, tvb, pinfo, v);
+    show_states(t, tvb, pinfo, e);
     show_numbers(t, tvb, pinfo, e);
     show_header(t, tvb, pinfo, e);
     show_options(t, tvb, pinfo, e);
@@ -1709,7 +1764,7 @@ static void show_segment(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, co
                                text_of(tcpedu_cat_text(TCPEDU_T_TIME_UNUSABLE), pinfo->pool));
 
     for (a = 0; a < TCPEDU_A_COUNT; a++) {
-        if (v->anomalies & TCPEDU_ABIT(a)) {
+        if (tcpedu_verdict_anomalies(v) & TCPEDU_ABIT(a)) {
             proto_item *ai = add_gen_enum(t, hf_tcpedu_anomaly, tvb, a, tcpedu_anomaly_name);
             add_expert(pinfo, ai, a);
         }
@@ -1764,7 +1819,7 @@ static void experts_only(packet_info *pinfo, const tcpedu_frame *fr)
                 expert_add_info_format(pinfo, NULL, &ei_tcpedu_time_unusable, "%s",
                                        text_of(tcpedu_cat_text(TCPEDU_T_TIME_UNUSABLE), pinfo->pool));
             for (a = 0; a < TCPEDU_A_COUNT; a++)
-                if (v->anomalies & TCPEDU_ABIT(a))
+                if (tcpedu_verdict_anomalies(v) & TCPEDU_ABIT(a))
                     add_expert(pinfo, NULL, a);
             if (syn_never_answered(pinfo, e))
                 add_expert(pinfo, NULL, TCPEDU_A_SYN_UNANSWERED);

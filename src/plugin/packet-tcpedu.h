@@ -40,6 +40,7 @@ typedef struct {
     guint32 reused_from;  /* tcpedu.conn of the previous connection on this 4-tuple */
     guint16 port[2];      /* side 0 = sender of the connection's first segment */
     tcpedu_addr addr[2];
+    guint32 light_frame;  /* while light: the frame of its one segment */
     struct tcpedu_conn_names *names; /* NULL until a name is known (tcpedu-sites.c) */
 } tcpedu_gconn;
 
@@ -92,6 +93,13 @@ static inline guint8 tcpedu_entry_dir(const tcpedu_fentry *e)
     if (c->roles == TCPEDU_ROLES_GUESSED && c->client >= 0)
         return c->client == e->seg.side ? TCPEDU_DIR_C2S : TCPEDU_DIR_S2C;
     return e->v->dir;
+}
+
+/* The acknowledgment number the step of entry @p e should carry (when its
+ * ack_check is not NONE): its own ack if the check passed. */
+static inline guint32 tcpedu_entry_ack_expected(const tcpedu_fentry *e)
+{
+    return tcpedu_verdict_ack_expected(tcpedu_gconn_peek(e->conn), e->v, e->seg.ack);
 }
 
 /* The views of one frame's TCP headers (tunnels carry several). */

@@ -206,7 +206,7 @@ static void step_table(page *p, const tcpedu_fentry *e, gint64 t0)
         g_string_assign(s, "—");
     row(p, "ack_rel", H_ACK_REL, s->str, NULL);
     if (v->ack_check != TCPEDU_ACKCHK_NONE)
-        g_string_printf(s, "%u (%s)", v->ack_expected, lbl(p, v->ack_check == TCPEDU_ACKCHK_OK ? H_OK : H_WRONG, t));
+        g_string_printf(s, "%u (%s)", tcpedu_entry_ack_expected(e), lbl(p, v->ack_check == TCPEDU_ACKCHK_OK ? H_OK : H_WRONG, t));
     else
         g_string_assign(s, "—");
     row(p, "ack_expected", H_ACK_EXPECTED, s->str,
@@ -248,7 +248,7 @@ static void step_table(page *p, const tcpedu_fentry *e, gint64 t0)
     g_string_assign(s, rule->rfc ? rule->rfc : "");
     row(p, "rule", H_EXPLANATION, s->str, rule);
     for (a = 0; a < TCPEDU_A_COUNT; a++)
-        if (v->anomalies & TCPEDU_ABIT(a))
+        if (tcpedu_verdict_anomalies(v) & TCPEDU_ABIT(a))
             row(p, "anomaly", H_ANOMALIES, tcpedu_anomaly_name(a), tcpedu_cat_anomaly(a));
     g_string_append(p->out, "</table>\n");
     g_free(label);
@@ -343,7 +343,7 @@ static void anomalies(page *p, const tcpedu_rconn *rc)
         {
             GString *f = g_string_new("");
             for (i = 0; i < rc->nsegs; i++)
-                if (rc->segs[i]->v->anomalies & TCPEDU_ABIT(a))
+                if (tcpedu_verdict_anomalies(rc->segs[i]->v) & TCPEDU_ABIT(a))
                     g_string_append_printf(f, "%s%u", f->len ? ", " : "", rc->segs[i]->seg.frame);
             g_string_append(p->out, f->str);
             g_string_free(f, TRUE);

@@ -416,7 +416,7 @@ static void draw_arrow(pen *p, const item *it, gint64 t0)
     if (e->seg.flags & TCPEDU_F_ACK)
         g_string_append_printf(s, " ack=%u", e->seg.ack);
     if (v->ack_check == TCPEDU_ACKCHK_BAD)
-        g_string_append_printf(s, " (%s %u)", lab(p->t, LL_EXPECTED, p->lang), v->ack_expected);
+        g_string_append_printf(s, " (%s %u)", lab(p->t, LL_EXPECTED, p->lang), tcpedu_entry_ack_expected(e));
     if (v->retransmission)
         g_string_append_printf(s, " · %s", lab(p->t, LL_RETRANSMISSION, p->lang));
     if (rst && (v->rst_check == TCPEDU_RSTCHK_IN_WINDOW || v->rst_check == TCPEDU_RSTCHK_OUT_OF_WINDOW ||
@@ -424,7 +424,7 @@ static void draw_arrow(pen *p, const item *it, gint64 t0)
         g_string_append_printf(s, " · %s", lab(p->t, LL_IGNORED, p->lang));
     text_along(p, xm, ym, it->crossing ? -6 : 14, deg, "sub", s->str);
     for (a = 0; a < TCPEDU_A_COUNT; a++)
-        if (v->anomalies & TCPEDU_ABIT(a)) {
+        if (tcpedu_verdict_anomalies(v) & TCPEDU_ABIT(a)) {
             g_string_append_printf(p->out, "<title>");
             tcpedu_xml_escape(p->out, tcpedu_anomaly_name(a));
             g_string_append(p->out, "</title>\n");

@@ -723,7 +723,7 @@ static void report_segment(const tcpedu_fentry *e, GPtrArray *scr, GString *tmp)
         if (v->rel_ack_valid)
             printf(", %s %u", TR(L_RELATIVE), v->rel_ack);
         if (v->ack_check == TCPEDU_ACKCHK_BAD)
-            printf(" (%s %u)", TR(L_ACK_EXPECTED), v->ack_expected);
+            printf(" (%s %u)", TR(L_ACK_EXPECTED), tcpedu_entry_ack_expected(e));
     } else {
         printf("; %s: -", TR(L_ACK));
     }
@@ -744,7 +744,7 @@ static void report_segment(const tcpedu_fentry *e, GPtrArray *scr, GString *tmp)
         printf(" (%s)", tcpedu_cat_rule(v->rule)->rfc);
     printf("\n");
     for (a = 0; a < TCPEDU_A_COUNT; a++)
-        if (v->anomalies & TCPEDU_ABIT(a))
+        if (tcpedu_verdict_anomalies(v) & TCPEDU_ABIT(a))
             printf("      %s: %s (%s)\n", TR(L_ANOMALY), tr(tcpedu_cat_anomaly(a), tmp),
                    tcpedu_anomaly_name(a));
 }

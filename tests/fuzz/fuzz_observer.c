@@ -29,6 +29,9 @@
 typedef struct {
     tcpedu_conn c;
     tcpedu_verdict v[FZ_VERDICTS];
+    tcpedu_rare rare[FZ_VERDICTS]; /* the verdicts' rare members (v[i]'s in rare[i]) */
+    tcpedu_array_rare rare_at;
+    tcpedu_rare_store store;
     unsigned n;
     tcpedu_zeek z;
     uint32_t isn[2];
@@ -100,7 +103,8 @@ static void check_verdict(const tcpedu_conn *c, const tcpedu_verdict *v)
     FZ_CHECK(v->receiver_before < TCPEDU_ST_COUNT && v->receiver_after < TCPEDU_ST_COUNT);
     FZ_CHECK(v->sender_after != TCPEDU_ST_UNKNOWN && v->receiver_after != TCPEDU_ST_UNKNOWN);
     FZ_CHECK(v->dir != TCPEDU_DIR_UNKNOWN);
-    FZ_CHECK((v->anomalies >> TCPEDU_A_COUNT) == 0);
+    FZ_CHECK((tcpedu_verdict_anomalies(v) >> TCPEDU_A_COUNT) == 0);
+    FZ_CHECK(!(tcpedu_verdict_anomalies(v) & TCPEDU_ABIT(TCPEDU_A_SYN_UNANSWERED)));
     /* answers point strictly backwards, answered_by strictly forwards */
     FZ_CHECK(v->answers == 0 || v->answers < v->frame);
     FZ_CHECK(v->answered_by == 0 || v->answered_by > v->frame);
@@ -138,16 +142,18 @@ static void check_invariants(const fz_conn *fc)
      * the end-to-end chain check skips them (tunnel frames). */
     {
         static const tcpedu_verdict *p[FZ_VERDICTS];
+        static tcpedu_rare pr[FZ_VERDICTS];
         char why[200];
         uint32_t bad = 0;
         bool one_per_frame = true;
         for (i = 0; i < fc->n; i++) {
             p[i] = &fc->v[i];
+            pr[i] = tcpedu_rare_of(&fc->v[i], &fc->rare[i]);
             if (i > 0 && fc->v[i].frame == fc->v[i - 1].frame)
                 one_per_frame = false;
         }
         if (one_per_frame)
-            bad = tcpedu_chain_check(p, fc->n, true, why, sizeof why);
+            bad = tcpedu_chain_check(p, pr, fc->n, true, why, sizeof why);
         if (bad)
             fprintf(stderr, "fuzz_observer: state chain breaks at frame %u: %s\n", (unsigned)bad, why);
         FZ_CHECK(bad == 0);
@@ -162,7 +168,12 @@ static void check_invariants(const fz_conn *fc)
 
 static void conn_reset(fz_conn *fc, tcpedu_new why)
 {
-    tcpedu_conn_init(&fc->c, why);
+    fc->rare_at.v = fc->v;
+    fc->rare_at.r = fc->rare;
+    fc->rare_at.n = FZ_VERDICTS;
+    fc->store.get = tcpedu_array_rare_get;
+    fc->store.ctx = &fc->rare_at;
+    tcpedu_conn_init(&fc->c, why, &fc->store);
     fc->n = 0;
 }
 

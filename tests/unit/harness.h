@@ -11,6 +11,7 @@
 #define TCPEDU_TEST_HARNESS_H
 
 #include "tcpedu_observer.h"
+#include "invariants.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,6 +21,11 @@ typedef struct sim {
     tcpedu_conn c;
     tcpedu_verdict v[128];
     tcpedu_verdict snap[128]; /* each verdict as a single pass printed it */
+    tcpedu_rare rare[128];    /* the verdicts' rare members (the store's records) */
+    tcpedu_rare snap_rare[128]; /* ... as a single pass printed them */
+    uint32_t ack[128];        /* each segment's acknowledgment number */
+    tcpedu_array_rare store_at;
+    tcpedu_rare_store store;
     unsigned n;
     int64_t t_ns;
     uint32_t win[2];
@@ -65,7 +71,12 @@ extern int tcpedu_failures;
 static inline void sim_init(sim *s)
 {
     memset(s, 0, sizeof *s);
-    tcpedu_conn_init(&s->c, TCPEDU_NEW_NO);
+    s->store_at.v = s->v;
+    s->store_at.r = s->rare;
+    s->store_at.n = sizeof s->v / sizeof s->v[0];
+    s->store.get = tcpedu_array_rare_get;
+    s->store.ctx = &s->store_at;
+    tcpedu_conn_init(&s->c, TCPEDU_NEW_NO, &s->store);
     s->win[0] = s->win[1] = 65535;
     s->port[0] = 40000;  /* side 0: the client in most scenarios */
     s->port[1] = 80;
@@ -129,6 +140,8 @@ static inline tcpedu_verdict *seg_opt(sim *s, int side, const char *flags, uint3
     v = &s->v[s->n++];
     tcpedu_observe(&s->c, &g, v);
     s->snap[s->n - 1] = *v;
+    s->snap_rare[s->n - 1] = tcpedu_rare_of(v, &s->rare[s->n - 1]);
+    s->ack[s->n - 1] = ack;
     return v;
 }
 
@@ -140,7 +153,21 @@ static inline tcpedu_verdict *seg(sim *s, int side, const char *flags, uint32_t 
 
 static inline int has_anomaly(const tcpedu_verdict *v, tcpedu_anomaly a)
 {
-    return (v->anomalies & TCPEDU_ABIT(a)) != 0;
+    return (tcpedu_verdict_anomalies(v) & TCPEDU_ABIT(a)) != 0;
+}
+
+/* The rare members of verdict @p i (0-based) as they are now. */
+static inline uint32_t sim_crossed(const sim *s, unsigned i)
+{
+    return tcpedu_verdict_crossed(&s->c, &s->v[i]);
+}
+static inline uint32_t sim_revises(const sim *s, unsigned i)
+{
+    return tcpedu_verdict_revises(&s->c, &s->v[i]);
+}
+static inline uint32_t sim_ack_expected(const sim *s, unsigned i)
+{
+    return tcpedu_verdict_ack_expected(&s->c, &s->v[i], s->ack[i]);
 }
 
 /* Check a verdict's step, kind, phase and the four states in one line. */
