@@ -194,14 +194,34 @@ typedef struct {
 /* issue 8's budget: at most 48 bytes stored per frame */
 G_STATIC_ASSERT(sizeof(tcpedu_stored) <= 48);
 
-/* A table of pointers by a dense 32-bit number (frame page, stream
- * number, connection index), grown by doubling: 8 bytes per number,
- * against a list node and a key per entry for p_add_proto_data or a node
- * per entry for a map. */
+/* Tables by a dense 32-bit number (frame page, connection index, stream
+ * number), grown by doubling: a pointer or an index per number, against a
+ * list node and a key per entry for p_add_proto_data or a node per entry
+ * for a map. */
 typedef struct {
     gpointer *p;
     guint64 cap;
 } ptr_tab;
+
+typedef struct {
+    guint32 *p;
+    guint64 cap;
+} idx_tab;
+
+/* Make room for number @p num in an array of @p *cap elements of @p size
+ * bytes; the new elements are zero. */
+static void *tab_grow(void *p, guint64 *cap, gsize size, guint32 num)
+{
+    if (num >= *cap) {
+        guint64 n = *cap ? *cap : 4096;
+        while (n <= num)
+            n = MIN(n * 2, (guint64)G_MAXUINT32 + 1);
+        p = g_realloc_n(p, (gsize)n, size);
+        memset((char *)p + *cap * size, 0, (gsize)(n - *cap) * size);
+        *cap = n;
+    }
+    return p;
+}
 
 static gpointer tab_get(const ptr_tab *t, guint32 num)
 {
@@ -210,14 +230,7 @@ static gpointer tab_get(const ptr_tab *t, guint32 num)
 
 static void tab_put(ptr_tab *t, guint32 num, gpointer v)
 {
-    if (num >= t->cap) {
-        guint64 cap = t->cap ? t->cap : 4096;
-        while (cap <= num)
-            cap = MIN(cap * 2, (guint64)G_MAXUINT32 + 1);
-        t->p = (gpointer *)g_realloc_n(t->p, (gsize)cap, sizeof *t->p);
-        memset(t->p + t->cap, 0, (gsize)(cap - t->cap) * sizeof *t->p);
-        t->cap = cap;
-    }
+    t->p = (gpointer *)tab_grow(t->p, &t->cap, sizeof *t->p, num);
     t->p[num] = v;
 }
 
@@ -226,6 +239,17 @@ static void tab_free(ptr_tab *t)
     g_free(t->p);
     t->p = NULL;
     t->cap = 0;
+}
+
+static guint32 idx_get(const idx_tab *t, guint32 num)
+{
+    return num < t->cap ? t->p[num] : 0;
+}
+
+static void idx_put(idx_tab *t, guint32 num, guint32 v)
+{
+    t->p = (guint32 *)tab_grow(t->p, &t->cap, sizeof *t->p, num);
+    t->p[num] = v;
 }
 
 /* The frames' first entries live in pages of FRAME_PAGE frames, indexed
@@ -239,7 +263,7 @@ static void tab_free(ptr_tab *t)
 static ptr_tab frame_pages;       /* frame number >> FRAME_PAGE_BITS -> tcpedu_stored[FRAME_PAGE] */
 static wmem_map_t *extra_entries; /* frame number -> tcpedu_stored[n - 1] (entries 1 .. n-1) */
 static wmem_map_t *odd_streams;   /* frame number -> guint32[n]: the streams of its odd entries */
-static ptr_tab stream_tab;        /* tcp.stream -> latest tcpedu_gconn */
+static idx_tab stream_tab;        /* tcp.stream -> index of its latest tcpedu_gconn (0 = none) */
 
 /* Connections, in pages indexed by tcpedu_gconn.index (1, 2, ...): no
  * chunk header and no table of pointers per connection; they never move. */
@@ -297,7 +321,9 @@ static tcpedu_stored *frame_entry(tcpedu_stored *first, guint32 num, guint i)
 static void tcpedu_cleanup(void)
 {
     tab_free(&frame_pages);
-    tab_free(&stream_tab);
+    g_free(stream_tab.p);
+    stream_tab.p = NULL;
+    stream_tab.cap = 0;
     tab_free(&conn_pages);
     g_free(tuples);
     tuples = NULL;
@@ -788,7 +814,8 @@ static guint8 side_of(const tcpedu_gconn *g, const tcpedu_addr *src, guint16 spo
 static void observe_entry(tcpedu_fentry *e, tcpedu_stored *st, const tcpedu_addr *src,
                           const tcpedu_addr *dst)
 {
-    tcpedu_gconn *g = (tcpedu_gconn *)tab_get(&stream_tab, e->stream);
+    guint32 known = idx_get(&stream_tab, e->stream);
+    tcpedu_gconn *g = known ? conn_at(known) : NULL;
     tcpedu_new why = TCPEDU_NEW_NO;
     struct tcpedu_light *l;
 
@@ -821,7 +848,7 @@ static void observe_entry(tcpedu_fentry *e, tcpedu_stored *st, const tcpedu_addr
                 !pc->hs_complete && tcpedu_conn_is_new(pc, &e->seg) == TCPEDU_NEW_NO) {
                 /* that attempt is the 4-tuple's current connection again */
                 tuple_set(p);
-                tab_put(&stream_tab, e->stream, p);
+                idx_put(&stream_tab, e->stream, p->index);
                 e->seg.side = side;
                 e->conn = p;
                 st->ref = p->index;
@@ -831,7 +858,7 @@ static void observe_entry(tcpedu_fentry *e, tcpedu_stored *st, const tcpedu_addr
         }
     }
     if (g && why == TCPEDU_NEW_NO) {
-        tab_put(&stream_tab, e->stream, g);
+        idx_put(&stream_tab, e->stream, g->index);
         e->conn = g;
         st->ref = g->index;
         tcpedu_observe(tcpedu_gconn_obs(g), &e->seg, &st->u.v);
@@ -854,7 +881,7 @@ static void observe_entry(tcpedu_fentry *e, tcpedu_stored *st, const tcpedu_addr
                     tcpedu_gconn_obs(p)->client = (gint8)side_of(p, src, e->seg.sport, e->seg.dport);
         }
     }
-    tab_put(&stream_tab, e->stream, g);
+    idx_put(&stream_tab, e->stream, g->index);
     e->seg.side = side_of(g, src, e->seg.sport, e->seg.dport);
     e->conn = g;
     st->ref = g->index;
