@@ -80,8 +80,6 @@ static void check_ack(tcpedu_conn *c, tcpedu_verdict *v, const tcpedu_segment *s
     v->ack_check = s->ack == expected ? TCPEDU_ACKCHK_OK : TCPEDU_ACKCHK_BAD;
     if (v->ack_check == TCPEDU_ACKCHK_BAD)
         rare_mut(c, v)->ack_expected = expected;
-    else if (v->rare)
-        rare_mut(c, v)->ack_expected = 0;
 }
 
 static void set_crossed(tcpedu_conn *c, tcpedu_verdict *v, uint32_t frame)

@@ -168,11 +168,7 @@ static void check_invariants(const fz_conn *fc)
 
 static void conn_reset(fz_conn *fc, tcpedu_new why)
 {
-    fc->rare_at.v = fc->v;
-    fc->rare_at.r = fc->rare;
-    fc->rare_at.n = FZ_VERDICTS;
-    fc->store.get = tcpedu_array_rare_get;
-    fc->store.ctx = &fc->rare_at;
+    tcpedu_array_rare_init(&fc->rare_at, &fc->store, fc->v, fc->rare, FZ_VERDICTS);
     tcpedu_conn_init(&fc->c, why, &fc->store);
     fc->n = 0;
 }

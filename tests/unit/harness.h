@@ -71,11 +71,7 @@ extern int tcpedu_failures;
 static inline void sim_init(sim *s)
 {
     memset(s, 0, sizeof *s);
-    s->store_at.v = s->v;
-    s->store_at.r = s->rare;
-    s->store_at.n = sizeof s->v / sizeof s->v[0];
-    s->store.get = tcpedu_array_rare_get;
-    s->store.ctx = &s->store_at;
+    tcpedu_array_rare_init(&s->store_at, &s->store, s->v, s->rare, sizeof s->v / sizeof s->v[0]);
     tcpedu_conn_init(&s->c, TCPEDU_NEW_NO, &s->store);
     s->win[0] = s->win[1] = 65535;
     s->port[0] = 40000;  /* side 0: the client in most scenarios */
@@ -124,6 +120,14 @@ static inline tcpedu_segment make_segment(uint32_t frame, int side, const uint16
     return g;
 }
 
+/* Keep verdict @p i as a single pass printed it, and its segment's ack. */
+static inline void sim_keep(sim *s, unsigned i, uint32_t ack)
+{
+    s->snap[i] = s->v[i];
+    s->snap_rare[i] = tcpedu_rare_of(&s->v[i], &s->rare[i]);
+    s->ack[i] = ack;
+}
+
 /* Build and observe one segment; returns its verdict (frame = index + 1). */
 static inline tcpedu_verdict *seg_opt(sim *s, int side, const char *flags, uint32_t seq,
                                       uint32_t ack, uint32_t len, const tcpedu_options *opt)
@@ -139,9 +143,7 @@ static inline tcpedu_verdict *seg_opt(sim *s, int side, const char *flags, uint3
         g.opt = *opt;
     v = &s->v[s->n++];
     tcpedu_observe(&s->c, &g, v);
-    s->snap[s->n - 1] = *v;
-    s->snap_rare[s->n - 1] = tcpedu_rare_of(v, &s->rare[s->n - 1]);
-    s->ack[s->n - 1] = ack;
+    sim_keep(s, s->n - 1, ack);
     return v;
 }
 

@@ -47,6 +47,17 @@ static inline tcpedu_rare *tcpedu_array_rare_get(void *ctx, const tcpedu_verdict
     return &a->r[i];
 }
 
+/* Make @p st a store of @p n records @p r for the verdicts @p v[0..n-1]. */
+static inline void tcpedu_array_rare_init(tcpedu_array_rare *a, tcpedu_rare_store *st,
+                                          const tcpedu_verdict *v, tcpedu_rare *r, size_t n)
+{
+    a->v = v;
+    a->r = r;
+    a->n = n;
+    st->get = tcpedu_array_rare_get;
+    st->ctx = a;
+}
+
 /* The rare members of @p v as @p r holds them; zeros if it has none. */
 static inline tcpedu_rare tcpedu_rare_of(const tcpedu_verdict *v, const tcpedu_rare *r)
 {

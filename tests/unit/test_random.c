@@ -74,14 +74,16 @@ TEST(random_segments_keep_invariants)
 {
     static tcpedu_verdict verdicts[4096], snapshots[4096];
     static tcpedu_rare rare[4096], snap_rare[4096];
-    tcpedu_array_rare at = {verdicts, rare, 4096};
-    tcpedu_rare_store store = {tcpedu_array_rare_get, &at};
+    tcpedu_array_rare at;
+    tcpedu_rare_store store;
     static const uint16_t flag_pool[] = {
         TCPEDU_F_SYN, TCPEDU_F_SYN | TCPEDU_F_ACK, TCPEDU_F_ACK, TCPEDU_F_ACK | TCPEDU_F_PSH,
         TCPEDU_F_FIN | TCPEDU_F_ACK, TCPEDU_F_RST, TCPEDU_F_RST | TCPEDU_F_ACK, 0,
         TCPEDU_F_SYN | TCPEDU_F_FIN, TCPEDU_F_FIN, 0x1ff};
     unsigned round, i;
     int failures_before = tcpedu_failures;
+
+    tcpedu_array_rare_init(&at, &store, verdicts, rare, 4096);
 
     for (round = 0; round < 200 && tcpedu_failures == failures_before; round++) {
         tcpedu_conn c;

@@ -15,9 +15,7 @@ static tcpedu_verdict *seg_in(sim *s, uint32_t frame, int side, const char *flag
     tcpedu_verdict *v = &s->v[s->n++];
     g.t_ns = (int64_t)frame * 1000000;
     tcpedu_observe(&s->c, &g, v);
-    s->snap[s->n - 1] = *v;
-    s->snap_rare[s->n - 1] = tcpedu_rare_of(v, &s->rare[s->n - 1]);
-    s->ack[s->n - 1] = ack;
+    sim_keep(s, s->n - 1, ack);
     return v;
 }
 

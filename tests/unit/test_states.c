@@ -260,9 +260,7 @@ TEST(capture_at_server_same_states)
         g = make_segment(i + 1, side[i], s.port, fl[i], seq[i], ack[i], i == 3 ? 50 : 0, 65535);
         g.t_ns = t[i];
         tcpedu_observe(&s.c, &g, &s.v[i]);
-        s.snap[i] = s.v[i];
-        s.snap_rare[i] = tcpedu_rare_of(&s.v[i], &s.rare[i]);
-        s.ack[i] = g.ack;
+        sim_keep(&s, i, g.ack);
         s.n++;
     }
     CHECK_ST(&s.v[0], "CLOSED", "SYN-SENT", 1, "LISTEN", "SYN-RECEIVED", 1);
