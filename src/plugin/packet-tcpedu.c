@@ -1136,12 +1136,11 @@ char *tcpedu_addr_port_str(wmem_allocator_t *scope, const tcpedu_addr *a, guint1
             proto_item_append_text((ti), __VA_ARGS__);       \
     } while (0)
 
-static proto_item *add_gen_enum(proto_tree *tree, int hf, tvbuff_t *tvb, guint32 val,
-                                const char *(*name)(unsigned));
+static proto_item *add_gen_enum(proto_tree *tree, int hf, tvbuff_t *tvb, guint32 val);
 
 static proto_item *add_state(proto_tree *tree, int hf, tvbuff_t *tvb, guint8 st, gboolean inferred)
 {
-    proto_item *it = add_gen_enum(tree, hf, tvb, st, tcpedu_state_name);
+    proto_item *it = add_gen_enum(tree, hf, tvb, st);
     if (inferred)
         APPEND_SHOWN(tree, it, " (inferred)");
     return it;
@@ -1153,11 +1152,13 @@ static void add_gen_uint(proto_tree *tree, int hf, tvbuff_t *tvb, guint32 val)
 }
 
 /* A value-string field shown by its name only ("LISTEN", not "LISTEN (2)"):
- * the number means nothing to a student; filters still take both. */
-static proto_item *add_gen_enum(proto_tree *tree, int hf, tvbuff_t *tvb, guint32 val,
-                                const char *(*name)(unsigned))
+ * the number means nothing to a student; filters still take both.  The
+ * field is registered BASE_NONE with the names as its value_string
+ * (proto_register_tcpedu), so Wireshark writes the label itself, and only
+ * when it is shown: -T fields and filtering never format it. */
+static proto_item *add_gen_enum(proto_tree *tree, int hf, tvbuff_t *tvb, guint32 val)
 {
-    proto_item *it = proto_tree_add_uint_format_value(tree, hf, tvb, 0, 0, val, "%s", name(val));
+    proto_item *it = proto_tree_add_uint(tree, hf, tvb, 0, 0, val);
     proto_item_set_generated(it);
     return it;
 }
@@ -1237,7 +1238,7 @@ static void show_conn(proto_tree *tree, tvbuff_t *tvb, packet_info *pinfo, const
     if (wanted(ct, hf_tcpedu_conn_server))
         proto_item_set_generated(proto_tree_add_string(ct, hf_tcpedu_conn_server, tvb, 0, 0,
                                  tcpedu_addr_port_str(pinfo->pool, &g->addr[!cl], g->port[!cl])));
-    add_gen_enum(ct, hf_tcpedu_conn_roles, tvb, c->roles, tcpedu_roles_name);
+    add_gen_enum(ct, hf_tcpedu_conn_roles, tvb, c->roles);
     if (c->ep[cl].syn_sent || c->ep[cl].isn_from_peer) {
         ti = proto_tree_add_uint(ct, hf_tcpedu_conn_isn_client, tvb, 0, 0, c->ep[cl].isn);
         proto_item_set_generated(ti);
@@ -1261,7 +1262,7 @@ static void show_conn(proto_tree *tree, tvbuff_t *tvb, packet_info *pinfo, const
         add_gen_bool(ct, hf_tcpedu_conn_eff_ts, tvb, both_offer(c, TCPEDU_OPT_TS));
         add_gen_bool(ct, hf_tcpedu_conn_eff_ecn, tvb, ecn_negotiated(c));
     }
-    add_gen_enum(ct, hf_tcpedu_conn_teardown, tvb, tcpedu_conn_td_style(c), tcpedu_td_style_name);
+    add_gen_enum(ct, hf_tcpedu_conn_teardown, tvb, tcpedu_conn_td_style(c));
     if (wanted(ct, hf_tcpedu_teardown_explain))
         proto_item_set_generated(proto_tree_add_string(ct, hf_tcpedu_teardown_explain, tvb, 0, 0,
                              text_of(tcpedu_cat_td_style(tcpedu_conn_td_style(c)), pinfo->pool)));
@@ -1272,8 +1273,8 @@ static void show_conn(proto_tree *tree, tvbuff_t *tvb, packet_info *pinfo, const
         add_time(ct, hf_tcpedu_teardown_time, tvb, c->td_t[0], c->td_t[td_total - 1]);
     if (c->first_closer >= 0)
         add_gen_enum(ct, hf_tcpedu_conn_first_closer, tvb,
-                     c->first_closer == c->client ? TCPEDU_DIR_C2S : TCPEDU_DIR_S2C, dir_or_closer_name);
-    add_gen_enum(ct, hf_tcpedu_conn_outcome, tvb, tcpedu_conn_outcome(c), tcpedu_outcome_name);
+                     c->first_closer == c->client ? TCPEDU_DIR_C2S : TCPEDU_DIR_S2C);
+    add_gen_enum(ct, hf_tcpedu_conn_outcome, tvb, tcpedu_conn_outcome(c));
     if (g->reused_from)
         add_gen_uint(ct, hf_tcpedu_conn_reused, tvb, g->reused_from);
     tcpedu_sites_show_conn(ct, tvb, pinfo, g);
@@ -1631,8 +1632,8 @@ static void show_compact(proto_tree *t, tvbuff_t *tvb, packet_info *pinfo, const
     proto_item *ti;
     int hf_say = e->seg.len ? hf_tcpedu_seq_explain : hf_tcpedu_ack_explain;
 
-    add_gen_enum(t, hf_tcpedu_phase, tvb, v->phase, tcpedu_phase_name);
-    ti = add_gen_enum(t, hf_tcpedu_direction, tvb, tcpedu_entry_dir(e), tcpedu_dir_name);
+    add_gen_enum(t, hf_tcpedu_phase, tvb, v->phase);
+    ti = add_gen_enum(t, hf_tcpedu_direction, tvb, tcpedu_entry_dir(e));
     if (v->inferred & TCPEDU_INF_ROLES)
         APPEND_SHOWN(t, ti, " (roles inferred)");
     if (vis) {
@@ -1721,8 +1722,8 @@ static void show_filter_fields(proto_tree *t, tvbuff_t *tvb, const tcpedu_fentry
         if (total >= v->step)
             add_gen_uint(ft, hf_tcpedu_step_total, tvb, total);
     }
-    add_gen_enum(ft, hf_tcpedu_segment, tvb, v->kind, tcpedu_kind_name);
-    add_gen_enum(ft, hf_tcpedu_rule, tvb, v->rule, tcpedu_rule_name);
+    add_gen_enum(ft, hf_tcpedu_segment, tvb, v->kind);
+    add_gen_enum(ft, hf_tcpedu_rule, tvb, v->rule);
     if (v->retransmission)
         add_gen_bool(ft, hf_tcpedu_retransmission, tvb, TRUE);
 }
@@ -1766,10 +1767,10 @@ static void show_segment(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, co
         return;
     }
 
-    ti = add_gen_enum(t, hf_tcpedu_direction, tvb, tcpedu_entry_dir(e), tcpedu_dir_name);
+    ti = add_gen_enum(t, hf_tcpedu_direction, tvb, tcpedu_entry_dir(e));
     if (v->inferred & TCPEDU_INF_ROLES)
         APPEND_SHOWN(t, ti, " (roles inferred)");
-    add_gen_enum(t, hf_tcpedu_phase, tvb, v->phase, tcpedu_phase_name);
+    add_gen_enum(t, hf_tcpedu_phase, tvb, v->phase);
 
     show_flags(t, tvb, pinfo, e);
     show_states(t, tvb, pinfo, e);
@@ -1782,7 +1783,7 @@ static void show_segment(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, co
     if (v->answered_by)
         add_gen_uint(t, hf_tcpedu_answered_by, tvb, v->answered_by);
     if (v->rst_check != TCPEDU_RSTCHK_NONE)
-        add_gen_enum(t, hf_tcpedu_rst_check, tvb, v->rst_check, tcpedu_rstchk_name);
+        add_gen_enum(t, hf_tcpedu_rst_check, tvb, v->rst_check);
 
     show_conn(t, tvb, pinfo, g);
     show_filter_fields(t, tvb, e, headline, label);
@@ -1792,13 +1793,12 @@ static void show_segment(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, co
 
     for (a = 0; a < TCPEDU_A_COUNT; a++) {
         if (tcpedu_verdict_anomalies(v) & TCPEDU_ABIT(a)) {
-            proto_item *ai = add_gen_enum(t, hf_tcpedu_anomaly, tvb, a, tcpedu_anomaly_name);
+            proto_item *ai = add_gen_enum(t, hf_tcpedu_anomaly, tvb, a);
             add_expert(pinfo, ai, a);
         }
     }
     if (syn_never_answered(pinfo, e)) {
-        proto_item *ai = add_gen_enum(t, hf_tcpedu_anomaly, tvb, TCPEDU_A_SYN_UNANSWERED,
-                                      tcpedu_anomaly_name);
+        proto_item *ai = add_gen_enum(t, hf_tcpedu_anomaly, tvb, TCPEDU_A_SYN_UNANSWERED);
         add_expert(pinfo, ai, TCPEDU_A_SYN_UNANSWERED);
     }
 }
@@ -2217,8 +2217,10 @@ void proto_register_tcpedu(void)
         };
         for (i = 0; i < G_N_ELEMENTS(hf); i++)
             for (a = 0; a < G_N_ELEMENTS(enum_fields); a++)
-                if (hf[i].p_id == enum_fields[a].id)
+                if (hf[i].p_id == enum_fields[a].id) {
                     hf[i].hfinfo.strings = enum_fields[a].vals;
+                    hf[i].hfinfo.display = BASE_NONE;  /* the name alone */
+                }
     }
     proto_register_field_array(proto_tcpedu, hf, (int)G_N_ELEMENTS(hf));
     proto_register_subtree_array(ett, (int)G_N_ELEMENTS(ett));
