@@ -20,15 +20,16 @@
 #   frame, and the budget of issue 8; a REGRESSION line for each ratio over
 #   its budget.  The raw figures go to CACHE/results-{small,full}.tsv.
 #
-#   Three more rows, not in issue 8's table and without a budget:
+#   Five more rows, not in issue 8's table and without a budget:
 #   "no-plugin" (summary lines against a tshark without the plugin at all),
-#   "conns-no-names" (the conns report with tcpedu.server_names:never) and
+#   "conns-no-names" (the conns report with tcpedu.server_names:never),
 #   "summary-names" (summary lines with tcpedu.server_names:always, against
-#   no plugin at all); see docs/PERFORMANCE.md.
+#   no plugin at all), "summary-no-huge" and "scan-no-huge" (those rows with
+#   tcpedu.huge_pages off); see docs/PERFORMANCE.md.
 #
 #   --only REGEX   run only the commands whose name matches (summary, fields,
 #                  verbose, two-pass, conns, scan, no-plugin, conns-no-names,
-#                  summary-names)
+#                  summary-names, summary-no-huge, scan-no-huge)
 #   TCPEDU_PLUGIN  the plugin to measure (default build/tcpedu.so)
 #
 # Exit status: 0 when the benchmark ran (whatever the ratios: the machine's
@@ -138,6 +139,11 @@ COMMANDS=(
     # always looked for.
     "conns-no-names|-n -q -r @MIX -z tcpedu,conns -o tcpedu.server_names:never|-n -q -r @MIX -z conv,tcp --disable-protocol tcpedu|mix|-|-"
     "summary-names|-n -r @MIX -o tcpedu.server_names:always|@NOPLUGIN -n -r @MIX|mix|-|-"
+    # summary lines and the scan with the per-capture records in ordinary
+    # 4 KiB pages (tcpedu.huge_pages off; src/observer/tcpedu_mem.h): what
+    # the huge pages save, side by side with the summary and scan rows.
+    "summary-no-huge|-n -r @MIX -o tcpedu.huge_pages:FALSE|-n -r @MIX --disable-protocol tcpedu|mix|-|-"
+    "scan-no-huge|-n -r @SCAN -o tcpedu.huge_pages:FALSE|-n -r @SCAN --disable-protocol tcpedu|scan|-|-"
 )
 # Per-connection budget of the scan (issue 8): bytes of peak RSS.
 SCAN_BYTES_PER_CONN_BUDGET=256

@@ -29,6 +29,7 @@
 #include "packet-tcpedu.h"
 #include "tcpedu-render.h"
 #include "tcpedu_catalogue.h"
+#include "tcpedu_mem.h"
 #include "tcpedu_observer.h"
 #include "tcpedu-sites.h"
 #include "tcpedu_time.h"
@@ -146,6 +147,7 @@ static expert_field ei_tcpedu_unseen = EI_INIT;
 static gint pref_language = TCPEDU_LANG_EN;
 static tcpedu_pref_bool pref_info_prefix = TRUE;
 static tcpedu_pref_bool pref_full_tree = FALSE;
+static tcpedu_pref_bool pref_huge_pages = TRUE;
 
 /* TCP layers read per frame; the rest are counted and reported
  * (tcpedu.layers_dropped).  Layers past TCPEDU_LAYER_NUM_MAX (see
@@ -209,15 +211,20 @@ typedef struct {
 } idx_tab;
 
 /* Make room for number @p num in an array of @p *cap elements of @p size
- * bytes; the new elements are zero. */
+ * bytes; the new elements are zero.  The arrays are tcpedu_mem tables:
+ * huge pages once they are big (tcpedu_mem.h). */
 static void *tab_grow(void *p, guint64 *cap, gsize size, guint32 num)
 {
     if (num >= *cap) {
         guint64 n = *cap ? *cap : 4096;
+        void *q;
         while (n <= num)
             n = MIN(n * 2, (guint64)G_MAXUINT32 + 1);
-        p = g_realloc_n(p, (gsize)n, size);
-        memset((char *)p + *cap * size, 0, (gsize)(n - *cap) * size);
+        q = tcpedu_mem_table0((size_t)n * size);
+        if (p)
+            memcpy(q, p, (size_t)*cap * size);
+        tcpedu_mem_table_free(p);
+        p = q;
         *cap = n;
     }
     return p;
@@ -236,7 +243,7 @@ static void tab_put(ptr_tab *t, guint32 num, gpointer v)
 
 static void tab_free(ptr_tab *t)
 {
-    g_free(t->p);
+    tcpedu_mem_table_free(t->p);
     t->p = NULL;
     t->cap = 0;
 }
@@ -297,7 +304,7 @@ static tcpedu_stored *frame_slot(guint32 num, gboolean make)
     if (!page) {
         if (!make)
             return NULL;
-        page = (tcpedu_stored *)wmem_alloc0(wmem_file_scope(), FRAME_PAGE * sizeof *page);
+        page = (tcpedu_stored *)tcpedu_mem_alloc0(FRAME_PAGE * sizeof *page);
         tab_put(&frame_pages, num >> FRAME_PAGE_BITS, page);
     }
     return &page[num & (FRAME_PAGE - 1)];
@@ -321,13 +328,15 @@ static tcpedu_stored *frame_entry(tcpedu_stored *first, guint32 num, guint i)
 static void tcpedu_cleanup(void)
 {
     tab_free(&frame_pages);
-    g_free(stream_tab.p);
+    tcpedu_mem_table_free(stream_tab.p);
     stream_tab.p = NULL;
     stream_tab.cap = 0;
     tab_free(&conn_pages);
-    g_free(tuples);
+    tcpedu_mem_table_free(tuples);
     tuples = NULL;
     tuple_mask = tuple_used = 0;
+    /* the pages of frames and connections and the observer's records */
+    tcpedu_mem_reset();
 }
 
 /* The rare members of stored verdicts (tcpedu_rare: an expected
@@ -365,6 +374,7 @@ static const tcpedu_rare_store peek_store = {peek_rare_get, NULL};
 static void tcpedu_init(void)
 {
     tcpedu_cleanup();
+    tcpedu_mem_set_huge(pref_huge_pages);  /* nothing is allocated: takes effect for this capture */
     peek_owner = NULL;
     rare_map = wmem_map_new(wmem_file_scope(), g_direct_hash, g_direct_equal);
     extra_entries = wmem_map_new(wmem_file_scope(), g_direct_hash, g_direct_equal);
@@ -696,7 +706,7 @@ static void tuple_set(const tcpedu_gconn *g)
         guint32 old = tuple_mask ? tuple_mask + 1 : 0, i;
         tuple_slot *was = tuples;
         tuple_mask = old ? old * 2 - 1 : 1023;
-        tuples = g_new0(tuple_slot, (gsize)tuple_mask + 1);
+        tuples = (tuple_slot *)tcpedu_mem_table0(((gsize)tuple_mask + 1) * sizeof *tuples);
         for (i = 0; i < old; i++) {
             guint32 j = was[i].hash & tuple_mask;
             if (!was[i].index)
@@ -705,7 +715,7 @@ static void tuple_set(const tcpedu_gconn *g)
                 j = (j + 1) & tuple_mask;
             tuples[j] = was[i];
         }
-        g_free(was);
+        tcpedu_mem_table_free(was);
     }
     sl = tuple_slot_of(g, h);
     if (!sl->index)
@@ -759,7 +769,7 @@ tcpedu_conn *tcpedu_gconn_obs(const tcpedu_gconn *cg)
     if (!g->obs_rec) {
         tcpedu_stored *st = (tcpedu_stored *)g->light_slot;
         struct tcpedu_light l = st->u.light;
-        g->obs_rec = wmem_new(wmem_file_scope(), tcpedu_conn);
+        g->obs_rec = (tcpedu_conn *)tcpedu_mem_alloc0(sizeof(tcpedu_conn));
         g->light_slot = NULL;
         st->light = 0;
         /* observed into the stored verdict: the observer keeps pointers to it */
@@ -789,7 +799,7 @@ static tcpedu_gconn *new_conn(const tcpedu_fentry *e, const tcpedu_addr *src,
 
     if (!tab_get(&conn_pages, index >> CONN_PAGE_BITS))
         tab_put(&conn_pages, index >> CONN_PAGE_BITS,
-                wmem_alloc0(wmem_file_scope(), CONN_PAGE * sizeof(tcpedu_gconn)));
+                tcpedu_mem_alloc0(CONN_PAGE * sizeof(tcpedu_gconn)));
     g = conn_at(index);
     g->index = index;
     g->stream = e->stream;
@@ -2274,6 +2284,11 @@ void proto_register_tcpedu(void)
                                    "Give data and pure-ACK segments the full tree too (by default they get "
                                    "a compact one: headline, phase, direction, states, numbers and the "
                                    "connection)", &pref_full_tree);
+    prefs_register_bool_preference(prefs, "huge_pages", "Keep the per-capture records in huge pages",
+                                   "On Linux, ask the kernel for transparent huge pages for what tcpedu "
+                                   "keeps for the whole capture (fewer page faults and TLB misses: "
+                                   "faster on big captures); takes effect when a capture is opened",
+                                   &pref_huge_pages);
     tcpedu_sites_prefs_register(prefs);
 
     tcpedu_sites_register(proto_tcpedu);

@@ -161,6 +161,21 @@ class Generator(unittest.TestCase):
             got = [int(m.group(1)) for m in map(never.match, out.splitlines()) if m]
             self.assertEqual(got, want, "only a later pass knows that no answer came")
 
+    def test_huge_pages_change_no_output(self):
+        """tcpedu.huge_pages says only where the per-capture records live
+        (src/observer/tcpedu_mem.h): the whole tree, single pass and -2, and
+        the reports are the same with it on (the default) and off."""
+        cap = e.tshark().capture(self.mix)
+        for args in (["-V"], ["-2", "-V"], ["-q", "-z", "tcpedu,conns-tsv", "-z", "tcpedu,tree"]):
+            outs = []
+            for on in ("TRUE", "FALSE"):
+                _, out, err = e.tshark().run(["-n", "-r", cap, "-o", "tcpedu.huge_pages:" + on] + args)
+                self.assertEqual(err.strip(), "", "tshark complained")
+                outs.append(out)
+            self.assertIn("TCP lifecycle (tcpedu)" if "-V" in args else "tcpedu segments", outs[0])
+            self.assertGreater(len(outs[0]), 10000)
+            self.assertTrue(outs[0] == outs[1], "huge_pages changes the output of %s" % args)
+
 
 
 if __name__ == "__main__":

@@ -126,7 +126,7 @@ class Registration(unittest.TestCase):
         lines = glossary("defaultprefs").splitlines()
         ours = [l for l in lines if l.startswith("#tcpedu.")]
         self.assertEqual(ours, ["#tcpedu.language: English", "#tcpedu.info_prefix: TRUE",
-                                "#tcpedu.full_tree: FALSE",
+                                "#tcpedu.full_tree: FALSE", "#tcpedu.huge_pages: TRUE",
                                 "#tcpedu.server_names: Auto (GUI, reports, and tshark runs that build a tree)"])
 
     def test_info_prefix_english_default(self):
