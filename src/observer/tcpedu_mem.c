@@ -22,8 +22,12 @@
 
 #define HUGE_PAGE ((size_t)2 << 20)
 /* A chunk of the arena: 8 huge pages.  Records are at most a few tens of
- * KiB (a page of 1024 connections), so little is left at a chunk's end. */
+ * KiB (a page of 1024 connections), so little is left at a chunk's end.
+ * The first SMALL_TOTAL bytes come in ordinary chunks of SMALL_CHUNK: a
+ * small capture does not pay for a whole huge page it does not fill. */
 #define CHUNK_SIZE ((size_t)16 << 20)
+#define SMALL_CHUNK ((size_t)1 << 20)
+#define SMALL_TOTAL ((size_t)4 << 20)
 #define ALIGN 16u
 
 static bool huge_on = true;
@@ -144,10 +148,10 @@ void *tcpedu_mem_alloc0(size_t size)
     size = (size + ALIGN - 1) / ALIGN * ALIGN;
     if (size > (size_t)(end - cur) || checked()) {
         /* a new chunk (one of its own for a record bigger than a quarter
-         * chunk, or for every record under a memory checker); what is left
-         * of the old one stays unused */
-        bool own = size > CHUNK_SIZE / 4 || checked();
-        size_t want = own ? HEADER + size : CHUNK_SIZE;
+         * of a small chunk, or for every record under a memory checker);
+         * what is left of the old one stays unused */
+        bool own = size > SMALL_CHUNK / 4 || checked();
+        size_t want = own ? HEADER + size : arena_bytes < SMALL_TOTAL ? SMALL_CHUNK : CHUNK_SIZE;
         bool mapped;
         chunk *c = (chunk *)get_zeroed(&want, &mapped);
         c->next = chunks;
