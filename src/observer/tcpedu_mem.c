@@ -145,7 +145,7 @@ static void put_back(void *p, size_t size, bool mapped)
 void *tcpedu_mem_alloc0(size_t size)
 {
     char *p;
-    size = (size + ALIGN - 1) / ALIGN * ALIGN;
+    size = size ? (size + ALIGN - 1) / ALIGN * ALIGN : ALIGN;  /* never NULL, even for 0 bytes */
     if (size > (size_t)(end - cur) || checked()) {
         /* a new chunk (one of its own for a record bigger than a quarter
          * of a small chunk, or for every record under a memory checker);

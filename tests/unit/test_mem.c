@@ -57,6 +57,10 @@ static void arena_round(bool huge)
     }
     tcpedu_mem_reset();
     CHECK_EQ_U(tcpedu_mem_arena_bytes(), 0);
+    /* no bytes asked for still gives a block of its own */
+    CHECK(tcpedu_mem_alloc0(0) != NULL);
+    CHECK(tcpedu_mem_alloc0(0) != tcpedu_mem_alloc0(0));
+    tcpedu_mem_reset();
     /* after a reset the arena starts again, zeroed */
     rec[0] = (unsigned char *)tcpedu_mem_alloc0(4096);
     CHECK(all_zero(rec[0], 4096));
