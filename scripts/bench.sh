@@ -19,7 +19,8 @@
 #   and of peak memory, the fastest run with over the fastest without
 #   ("fastest x": steadier on a shared machine), the median peak-RSS
 #   difference per connection and per frame, and the budget of issue 8; a
-#   REGRESSION line for each median ratio over its budget.  The raw figures go to CACHE/results-{small,full}.tsv.
+#   REGRESSION line for each median ratio over its budget.  The raw figures
+#   go to CACHE/results-{small,full}.tsv.
 #
 #   Five more rows, not in issue 8's table and without a budget:
 #   "no-plugin" (summary lines against a tshark without the plugin at all),

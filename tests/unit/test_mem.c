@@ -19,7 +19,8 @@ static int all_zero(const void *p, size_t n)
 
 /* Allocate records of many sizes, fill each with its own byte, then check
  * that none was overwritten by another (the arena hands out disjoint,
- * aligned, zeroed blocks), including records bigger than a quarter chunk. */
+ * aligned, zeroed blocks), including records big enough to get a chunk of
+ * their own. */
 static void arena_round(bool huge)
 {
     enum { N = 3000 };
@@ -31,7 +32,8 @@ static void arena_round(bool huge)
     tcpedu_mem_reset();
     CHECK_EQ_U(tcpedu_mem_arena_bytes(), 0);
     for (i = 0; i < N; i++) {
-        /* 1 B .. 80 KiB, and two of 5 MiB (more than a quarter chunk) */
+        /* 1 B .. 80 KiB (a page of connections is 80 KiB), and two of 5 MiB
+         * (chunks of their own, mapped when huge pages are on) */
         len[i] = i == 100 || i == 2000 ? (size_t)5 << 20 : 1 + (i * 7919) % (80 * 1024);
         rec[i] = (unsigned char *)tcpedu_mem_alloc0(len[i]);
         CHECK(rec[i] != NULL);
