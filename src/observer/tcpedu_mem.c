@@ -146,7 +146,7 @@ void *tcpedu_mem_alloc0(size_t size)
 {
     char *p;
     size = size ? (size + ALIGN - 1) / ALIGN * ALIGN : ALIGN;  /* never NULL, even for 0 bytes */
-    if (size > (size_t)(end - cur) || checked()) {
+    if (checked() || !cur || size > (size_t)(end - cur)) {
         /* a new chunk (one of its own for a record bigger than a quarter
          * of a small chunk, or for every record under a memory checker);
          * what is left of the old one stays unused */
