@@ -142,6 +142,16 @@ static void put_back(void *p, size_t size, bool mapped)
     free(p);
 }
 
+/* A zeroed chunk of at least @p size bytes, header included, filled in. */
+static chunk *make_chunk(size_t size)
+{
+    bool mapped;
+    chunk *c = (chunk *)get_zeroed(&size, &mapped);
+    c->size = size;
+    c->mapped = mapped;
+    return c;
+}
+
 void *tcpedu_mem_alloc0(size_t size)
 {
     char *p;
@@ -151,19 +161,15 @@ void *tcpedu_mem_alloc0(size_t size)
          * of a small chunk, or for every record under a memory checker);
          * what is left of the old one stays unused */
         bool own = size > SMALL_CHUNK / 4 || checked();
-        size_t want = own ? HEADER + size : arena_bytes < SMALL_TOTAL ? SMALL_CHUNK : CHUNK_SIZE;
-        bool mapped;
-        chunk *c = (chunk *)get_zeroed(&want, &mapped);
+        chunk *c = make_chunk(own ? HEADER + size : arena_bytes < SMALL_TOTAL ? SMALL_CHUNK : CHUNK_SIZE);
         c->next = chunks;
-        c->size = want;
-        c->mapped = mapped;
         chunks = c;
-        arena_bytes += want;
+        arena_bytes += c->size;
         p = (char *)c + HEADER;
         if (own)
             return p;
         cur = p;
-        end = (char *)c + want;
+        end = (char *)c + c->size;
     }
     p = cur;
     cur += size;
@@ -173,13 +179,7 @@ void *tcpedu_mem_alloc0(size_t size)
 /* A table is a chunk header (its size and how it was made) and the table. */
 void *tcpedu_mem_table0(size_t size)
 {
-    bool mapped;
-    size_t want = HEADER + size;
-    chunk *c = (chunk *)get_zeroed(&want, &mapped);
-    c->next = NULL;
-    c->size = want;
-    c->mapped = mapped;
-    return (char *)c + HEADER;
+    return (char *)make_chunk(HEADER + size) + HEADER;
 }
 
 void tcpedu_mem_table_free(void *p)

@@ -1146,27 +1146,19 @@ char *tcpedu_addr_port_str(wmem_allocator_t *scope, const tcpedu_addr *a, guint1
             proto_item_append_text((ti), __VA_ARGS__);       \
     } while (0)
 
-static proto_item *add_gen_enum(proto_tree *tree, int hf, tvbuff_t *tvb, guint32 val);
+static proto_item *add_gen_uint(proto_tree *tree, int hf, tvbuff_t *tvb, guint32 val);
 
 static proto_item *add_state(proto_tree *tree, int hf, tvbuff_t *tvb, guint8 st, gboolean inferred)
 {
-    proto_item *it = add_gen_enum(tree, hf, tvb, st);
+    proto_item *it = add_gen_uint(tree, hf, tvb, st);
     if (inferred)
         APPEND_SHOWN(tree, it, " (inferred)");
     return it;
 }
 
-static void add_gen_uint(proto_tree *tree, int hf, tvbuff_t *tvb, guint32 val)
-{
-    proto_item_set_generated(proto_tree_add_uint(tree, hf, tvb, 0, 0, val));
-}
-
-/* A value-string field shown by its name only ("LISTEN", not "LISTEN (2)"):
- * the number means nothing to a student; filters still take both.  The
- * field is registered BASE_NONE with the names as its value_string
- * (proto_register_tcpedu), so Wireshark writes the label itself, and only
- * when it is shown: -T fields and filtering never format it. */
-static proto_item *add_gen_enum(proto_tree *tree, int hf, tvbuff_t *tvb, guint32 val)
+/* A generated number.  An enumerated field shows its name: see
+ * enum_fields in proto_register_tcpedu. */
+static proto_item *add_gen_uint(proto_tree *tree, int hf, tvbuff_t *tvb, guint32 val)
 {
     proto_item *it = proto_tree_add_uint(tree, hf, tvb, 0, 0, val);
     proto_item_set_generated(it);
@@ -1248,7 +1240,7 @@ static void show_conn(proto_tree *tree, tvbuff_t *tvb, packet_info *pinfo, const
     if (wanted(ct, hf_tcpedu_conn_server))
         proto_item_set_generated(proto_tree_add_string(ct, hf_tcpedu_conn_server, tvb, 0, 0,
                                  tcpedu_addr_port_str(pinfo->pool, &g->addr[!cl], g->port[!cl])));
-    add_gen_enum(ct, hf_tcpedu_conn_roles, tvb, c->roles);
+    add_gen_uint(ct, hf_tcpedu_conn_roles, tvb, c->roles);
     if (c->ep[cl].syn_sent || c->ep[cl].isn_from_peer) {
         ti = proto_tree_add_uint(ct, hf_tcpedu_conn_isn_client, tvb, 0, 0, c->ep[cl].isn);
         proto_item_set_generated(ti);
@@ -1272,7 +1264,7 @@ static void show_conn(proto_tree *tree, tvbuff_t *tvb, packet_info *pinfo, const
         add_gen_bool(ct, hf_tcpedu_conn_eff_ts, tvb, both_offer(c, TCPEDU_OPT_TS));
         add_gen_bool(ct, hf_tcpedu_conn_eff_ecn, tvb, ecn_negotiated(c));
     }
-    add_gen_enum(ct, hf_tcpedu_conn_teardown, tvb, tcpedu_conn_td_style(c));
+    add_gen_uint(ct, hf_tcpedu_conn_teardown, tvb, tcpedu_conn_td_style(c));
     if (wanted(ct, hf_tcpedu_teardown_explain))
         proto_item_set_generated(proto_tree_add_string(ct, hf_tcpedu_teardown_explain, tvb, 0, 0,
                              text_of(tcpedu_cat_td_style(tcpedu_conn_td_style(c)), pinfo->pool)));
@@ -1282,9 +1274,9 @@ static void show_conn(proto_tree *tree, tvbuff_t *tvb, packet_info *pinfo, const
     if (td_total && c->td_steps == td_total)
         add_time(ct, hf_tcpedu_teardown_time, tvb, c->td_t[0], c->td_t[td_total - 1]);
     if (c->first_closer >= 0)
-        add_gen_enum(ct, hf_tcpedu_conn_first_closer, tvb,
+        add_gen_uint(ct, hf_tcpedu_conn_first_closer, tvb,
                      c->first_closer == c->client ? TCPEDU_DIR_C2S : TCPEDU_DIR_S2C);
-    add_gen_enum(ct, hf_tcpedu_conn_outcome, tvb, tcpedu_conn_outcome(c));
+    add_gen_uint(ct, hf_tcpedu_conn_outcome, tvb, tcpedu_conn_outcome(c));
     if (g->reused_from)
         add_gen_uint(ct, hf_tcpedu_conn_reused, tvb, g->reused_from);
     tcpedu_sites_show_conn(ct, tvb, pinfo, g);
@@ -1642,8 +1634,8 @@ static void show_compact(proto_tree *t, tvbuff_t *tvb, packet_info *pinfo, const
     proto_item *ti;
     int hf_say = e->seg.len ? hf_tcpedu_seq_explain : hf_tcpedu_ack_explain;
 
-    add_gen_enum(t, hf_tcpedu_phase, tvb, v->phase);
-    ti = add_gen_enum(t, hf_tcpedu_direction, tvb, tcpedu_entry_dir(e));
+    add_gen_uint(t, hf_tcpedu_phase, tvb, v->phase);
+    ti = add_gen_uint(t, hf_tcpedu_direction, tvb, tcpedu_entry_dir(e));
     if (v->inferred & TCPEDU_INF_ROLES)
         APPEND_SHOWN(t, ti, " (roles inferred)");
     if (vis) {
@@ -1732,8 +1724,8 @@ static void show_filter_fields(proto_tree *t, tvbuff_t *tvb, const tcpedu_fentry
         if (total >= v->step)
             add_gen_uint(ft, hf_tcpedu_step_total, tvb, total);
     }
-    add_gen_enum(ft, hf_tcpedu_segment, tvb, v->kind);
-    add_gen_enum(ft, hf_tcpedu_rule, tvb, v->rule);
+    add_gen_uint(ft, hf_tcpedu_segment, tvb, v->kind);
+    add_gen_uint(ft, hf_tcpedu_rule, tvb, v->rule);
     if (v->retransmission)
         add_gen_bool(ft, hf_tcpedu_retransmission, tvb, TRUE);
 }
@@ -1777,10 +1769,10 @@ static void show_segment(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, co
         return;
     }
 
-    ti = add_gen_enum(t, hf_tcpedu_direction, tvb, tcpedu_entry_dir(e));
+    ti = add_gen_uint(t, hf_tcpedu_direction, tvb, tcpedu_entry_dir(e));
     if (v->inferred & TCPEDU_INF_ROLES)
         APPEND_SHOWN(t, ti, " (roles inferred)");
-    add_gen_enum(t, hf_tcpedu_phase, tvb, v->phase);
+    add_gen_uint(t, hf_tcpedu_phase, tvb, v->phase);
 
     show_flags(t, tvb, pinfo, e);
     show_states(t, tvb, pinfo, e);
@@ -1793,7 +1785,7 @@ static void show_segment(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, co
     if (v->answered_by)
         add_gen_uint(t, hf_tcpedu_answered_by, tvb, v->answered_by);
     if (v->rst_check != TCPEDU_RSTCHK_NONE)
-        add_gen_enum(t, hf_tcpedu_rst_check, tvb, v->rst_check);
+        add_gen_uint(t, hf_tcpedu_rst_check, tvb, v->rst_check);
 
     show_conn(t, tvb, pinfo, g);
     show_filter_fields(t, tvb, e, headline, label);
@@ -1803,12 +1795,12 @@ static void show_segment(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, co
 
     for (a = 0; a < TCPEDU_A_COUNT; a++) {
         if (tcpedu_verdict_anomalies(v) & TCPEDU_ABIT(a)) {
-            proto_item *ai = add_gen_enum(t, hf_tcpedu_anomaly, tvb, a);
+            proto_item *ai = add_gen_uint(t, hf_tcpedu_anomaly, tvb, a);
             add_expert(pinfo, ai, a);
         }
     }
     if (syn_never_answered(pinfo, e)) {
-        proto_item *ai = add_gen_enum(t, hf_tcpedu_anomaly, tvb, TCPEDU_A_SYN_UNANSWERED);
+        proto_item *ai = add_gen_uint(t, hf_tcpedu_anomaly, tvb, TCPEDU_A_SYN_UNANSWERED);
         add_expert(pinfo, ai, TCPEDU_A_SYN_UNANSWERED);
     }
 }
@@ -2215,7 +2207,11 @@ void proto_register_tcpedu(void)
     vs_anomaly = names_to_vals(TCPEDU_A_COUNT, tcpedu_anomaly_name);
     vs_closer = names_to_vals(TCPEDU_DIR_COUNT, dir_or_closer_name);
     {
-        /* Which value_string each enumerated field shows. */
+        /* Which value_string each enumerated field shows, by its name only
+         * ("LISTEN", not "LISTEN (2)"): the number means nothing to a
+         * student; filters still take both.  With BASE_NONE Wireshark
+         * writes the label itself, and only when it is shown: -T fields
+         * and filtering never format it. */
         const struct { int *id; const value_string *vals; } enum_fields[] = {
             {&hf_tcpedu_sender_state_before, vs_state}, {&hf_tcpedu_sender_state_after, vs_state},
             {&hf_tcpedu_receiver_state_before, vs_state}, {&hf_tcpedu_receiver_state_after, vs_state},
