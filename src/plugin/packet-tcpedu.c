@@ -1148,14 +1148,6 @@ char *tcpedu_addr_port_str(wmem_allocator_t *scope, const tcpedu_addr *a, guint1
 
 static proto_item *add_gen_uint(proto_tree *tree, int hf, tvbuff_t *tvb, guint32 val);
 
-static proto_item *add_state(proto_tree *tree, int hf, tvbuff_t *tvb, guint8 st, gboolean inferred)
-{
-    proto_item *it = add_gen_uint(tree, hf, tvb, st);
-    if (inferred)
-        APPEND_SHOWN(tree, it, " (inferred)");
-    return it;
-}
-
 /* A generated number.  An enumerated field shows its name: see
  * enum_fields in proto_register_tcpedu. */
 static proto_item *add_gen_uint(proto_tree *tree, int hf, tvbuff_t *tvb, guint32 val)
@@ -1171,6 +1163,31 @@ static void add_gen_bool(proto_tree *tree, int hf, tvbuff_t *tvb, gboolean val)
 }
 
 static gboolean wanted(proto_tree *t, int hf);
+
+/* A generated item that filters and -T fields see but the tree does not show
+ * (the compact tree's facts, and what a line above already says).  tshark
+ * does not mark the fields of -e as referenced: -T fields reads the whole
+ * shown tree, so a hidden item is made in a shown tree whatever asks. */
+static void add_hidden_uint(proto_tree *tree, int hf, tvbuff_t *tvb, guint32 val)
+{
+    proto_item *it = proto_tree_add_uint(tree, hf, tvb, 0, 0, val);
+    proto_item_set_generated(it);
+    proto_item_set_hidden(it);
+}
+
+static void add_hidden_string(proto_tree *tree, int hf, tvbuff_t *tvb, const char *val)
+{
+    proto_item *it = proto_tree_add_string(tree, hf, tvb, 0, 0, val);
+    proto_item_set_generated(it);
+    proto_item_set_hidden(it);
+}
+
+static void add_hidden_bool(proto_tree *tree, int hf, tvbuff_t *tvb, gboolean val)
+{
+    proto_item *it = proto_tree_add_boolean(tree, hf, tvb, 0, 0, val);
+    proto_item_set_generated(it);
+    proto_item_set_hidden(it);
+}
 
 static void add_text(proto_tree *tree, int hf, tvbuff_t *tvb, packet_info *pinfo, unsigned id)
 {
@@ -1276,7 +1293,8 @@ static void show_conn(proto_tree *tree, tvbuff_t *tvb, packet_info *pinfo, const
     if (c->first_closer >= 0)
         add_gen_uint(ct, hf_tcpedu_conn_first_closer, tvb,
                      c->first_closer == c->client ? TCPEDU_DIR_C2S : TCPEDU_DIR_S2C);
-    add_gen_uint(ct, hf_tcpedu_conn_outcome, tvb, tcpedu_conn_outcome(c));
+    /* the outcome is in the line above */
+    add_hidden_uint(ct, hf_tcpedu_conn_outcome, tvb, tcpedu_conn_outcome(c));
     if (g->reused_from)
         add_gen_uint(ct, hf_tcpedu_conn_reused, tvb, g->reused_from);
     tcpedu_sites_show_conn(ct, tvb, pinfo, g);
@@ -1366,11 +1384,14 @@ static void show_numbers(proto_tree *t, tvbuff_t *tvb, packet_info *pinfo, const
     if (e->seg.flags & TCPEDU_F_ACK)
         APPEND_SHOWN(t, ti, ", acknowledgment number %u (relative %u)", e->seg.ack, v->rel_ack);
     if (S->syn_sent || S->isn_from_peer) {
-        add_gen_uint(st, hf_tcpedu_isn, tvb, S->isn);
-        add_gen_bool(st, hf_tcpedu_isn_inferred, tvb, S->isn_from_peer);
+        ti = add_gen_uint(st, hf_tcpedu_isn, tvb, S->isn);
+        if (S->isn_from_peer)
+            APPEND_SHOWN(st, ti, " (inferred)");
+        add_hidden_bool(st, hf_tcpedu_isn_inferred, tvb, S->isn_from_peer);
     }
-    add_gen_uint(st, hf_tcpedu_seq_raw, tvb, e->seg.seq);
-    add_gen_uint(st, hf_tcpedu_seq_relative, tvb, v->rel_seq);
+    /* raw and relative numbers are in the line above (hidden, for filters) */
+    add_hidden_uint(st, hf_tcpedu_seq_raw, tvb, e->seg.seq);
+    add_hidden_uint(st, hf_tcpedu_seq_relative, tvb, v->rel_seq);
     if (e->seg.flags & TCPEDU_F_SYN)
         add_text(st, hf_tcpedu_seq_explain, tvb, pinfo, TCPEDU_T_SEQ_ISN);
     else if (e->seg.flags & TCPEDU_F_FIN)
@@ -1380,9 +1401,9 @@ static void show_numbers(proto_tree *t, tvbuff_t *tvb, packet_info *pinfo, const
     add_text(st, hf_tcpedu_seq_explain, tvb, pinfo,
              (S->syn_sent || S->isn_from_peer) ? TCPEDU_T_SEQ_RELATIVE : TCPEDU_T_SEQ_NO_ISN);
     if (e->seg.flags & TCPEDU_F_ACK) {
-        add_gen_uint(st, hf_tcpedu_ack_raw, tvb, e->seg.ack);
+        add_hidden_uint(st, hf_tcpedu_ack_raw, tvb, e->seg.ack);
         if (v->rel_ack_valid)
-            add_gen_uint(st, hf_tcpedu_ack_relative, tvb, v->rel_ack);
+            add_hidden_uint(st, hf_tcpedu_ack_relative, tvb, v->rel_ack);
     }
     if (v->ack_check != TCPEDU_ACKCHK_NONE) {
         add_gen_uint(st, hf_tcpedu_ack_expected, tvb, tcpedu_entry_ack_expected(e));
@@ -1403,10 +1424,11 @@ static void show_header(proto_tree *t, tvbuff_t *tvb, packet_info *pinfo, const 
     if (!(e->seg.flags & (TCPEDU_F_SYN | TCPEDU_F_RST)) && both_offer(c, TCPEDU_OPT_WSCALE))
         APPEND_SHOWN(t, ti, " (x%u = %u bytes)", 1u << MIN(S->syn_opt.wscale, 14),
                                e->seg.win << MIN(S->syn_opt.wscale, 14));
-    add_gen_uint(ht, hf_tcpedu_hdr_len, tvb, e->seg.hdr_len);
-    add_gen_uint(ht, hf_tcpedu_hdr_words, tvb, e->seg.hdr_len / 4u);
+    /* length, words and window are in the line above (hidden, for filters) */
+    add_hidden_uint(ht, hf_tcpedu_hdr_len, tvb, e->seg.hdr_len);
+    add_hidden_uint(ht, hf_tcpedu_hdr_words, tvb, e->seg.hdr_len / 4u);
     add_text(ht, hf_tcpedu_hdr_explain, tvb, pinfo, TCPEDU_T_HDR_LEN);
-    add_gen_uint(ht, hf_tcpedu_window_value, tvb, e->seg.win);
+    add_hidden_uint(ht, hf_tcpedu_window_value, tvb, e->seg.win);
     if (e->seg.flags & TCPEDU_F_SYN) {
         add_text(ht, hf_tcpedu_window_explain, tvb, pinfo, TCPEDU_T_WIN_SYN);
     } else if (!(c->ep[0].syn_sent && c->ep[1].syn_sent) || e->seg.flags & TCPEDU_F_RST) {
@@ -1485,6 +1507,16 @@ static void add_since(proto_tree *tree, int hf, tvbuff_t *tvb, guint32 frame)
         proto_item_set_generated(proto_tree_add_uint(tree, hf, tvb, 0, 0, frame));
 }
 
+/* Since when a side is in its state: said when that is an earlier frame;
+ * when it is this one, the arrow in the line above says so (hidden). */
+static void add_state_since(proto_tree *tree, int hf, tvbuff_t *tvb, guint32 since, guint32 frame)
+{
+    if (since == frame)
+        add_hidden_uint(tree, hf, tvb, since);
+    else
+        add_since(tree, hf, tvb, since);
+}
+
 static const char *state_change(wmem_allocator_t *scope, guint8 before, guint8 after)
 {
     if (before == after)
@@ -1510,28 +1542,28 @@ static void show_states(proto_tree *t, tvbuff_t *tvb, packet_info *pinfo, const 
     guint32 crossed = tcpedu_verdict_crossed(c, v), revises = tcpedu_verdict_revises(c, v);
     proto_item *ti;
     gboolean vis = PTREE_DATA(t)->visible;
-    proto_tree *st = proto_tree_add_subtree_format(t, tvb, 0, 0, ett_tcpedu_states, &ti,
-                                                   "Sender %s, receiver %s",
-                                                   vis ? state_change(pinfo->pool, v->sender_before, v->sender_after) : "",
-                                                   vis ? state_change(pinfo->pool, v->receiver_before, v->receiver_after) : "");
     gboolean s_inf = sender_inferred(v);
     gboolean r_inf = receiver_inferred(v);
+    proto_tree *st = proto_tree_add_subtree_format(t, tvb, 0, 0, ett_tcpedu_states, &ti,
+                                                   "Sender %s%s, receiver %s%s",
+                                                   vis ? state_change(pinfo->pool, v->sender_before, v->sender_after) : "",
+                                                   s_inf ? " (inferred)" : "",
+                                                   vis ? state_change(pinfo->pool, v->receiver_before, v->receiver_after) : "",
+                                                   r_inf ? " (inferred)" : "");
 
+    /* The four states and the inferred bits are in the line above: the
+     * fields are there for filters and columns, hidden. */
     proto_item_set_generated(ti);
-    add_state(st, hf_tcpedu_sender_state_before, tvb, v->sender_before,
-              (v->inferred & TCPEDU_INF_SENDER_BEFORE) != 0);
-    add_state(st, hf_tcpedu_sender_state_after, tvb, v->sender_after,
-              (v->inferred & TCPEDU_INF_SENDER_AFTER) != 0);
-    add_since(st, hf_tcpedu_sender_since, tvb, v->sender_since);
+    add_hidden_uint(st, hf_tcpedu_sender_state_before, tvb, v->sender_before);
+    add_hidden_uint(st, hf_tcpedu_sender_state_after, tvb, v->sender_after);
+    add_state_since(st, hf_tcpedu_sender_since, tvb, v->sender_since, v->frame);
     if (wanted(st, hf_tcpedu_sender_state_explain))
         proto_item_set_generated(proto_tree_add_string(st, hf_tcpedu_sender_state_explain, tvb, 0, 0,
         text_of(v->sender_after == v->sender_before ? tcpedu_cat_text(unchanged_text(v, TRUE))
                                                     : tcpedu_cat_state(v->sender_after), pinfo->pool)));
-    add_state(st, hf_tcpedu_receiver_state_before, tvb, v->receiver_before,
-              (v->inferred & TCPEDU_INF_RECEIVER_BEFORE) != 0);
-    add_state(st, hf_tcpedu_receiver_state_after, tvb, v->receiver_after,
-              (v->inferred & TCPEDU_INF_RECEIVER_AFTER) != 0);
-    add_since(st, hf_tcpedu_receiver_since, tvb, v->receiver_since);
+    add_hidden_uint(st, hf_tcpedu_receiver_state_before, tvb, v->receiver_before);
+    add_hidden_uint(st, hf_tcpedu_receiver_state_after, tvb, v->receiver_after);
+    add_state_since(st, hf_tcpedu_receiver_since, tvb, v->receiver_since, v->frame);
     if (wanted(st, hf_tcpedu_receiver_state_explain))
         proto_item_set_generated(proto_tree_add_string(st, hf_tcpedu_receiver_state_explain, tvb, 0, 0,
         text_of(v->receiver_after == v->receiver_before ? tcpedu_cat_text(unchanged_text(v, FALSE))
@@ -1546,26 +1578,10 @@ static void show_states(proto_tree *t, tvbuff_t *tvb, packet_info *pinfo, const 
         add_since(st, hf_tcpedu_revises, tvb, revises);
         add_text(st, hf_tcpedu_sender_state_explain, tvb, pinfo, TCPEDU_T_ST_REVISES);
     }
-    add_gen_bool(st, hf_tcpedu_sender_state_inferred, tvb, s_inf);
-    add_gen_bool(st, hf_tcpedu_receiver_state_inferred, tvb, r_inf);
+    add_hidden_bool(st, hf_tcpedu_sender_state_inferred, tvb, s_inf);
+    add_hidden_bool(st, hf_tcpedu_receiver_state_inferred, tvb, r_inf);
     if (s_inf || r_inf)
         add_text(st, hf_tcpedu_receiver_state_explain, tvb, pinfo, TCPEDU_T_ST_INFERRED);
-}
-
-/* A generated item that filters and -T fields see but the tree does not show
- * (the compact tree's facts). */
-static void add_hidden_uint(proto_tree *tree, int hf, tvbuff_t *tvb, guint32 val)
-{
-    proto_item *it = proto_tree_add_uint(tree, hf, tvb, 0, 0, val);
-    proto_item_set_generated(it);
-    proto_item_set_hidden(it);
-}
-
-static void add_hidden_bool(proto_tree *tree, int hf, tvbuff_t *tvb, gboolean val)
-{
-    proto_item *it = proto_tree_add_boolean(tree, hf, tvb, 0, 0, val);
-    proto_item_set_generated(it);
-    proto_item_set_hidden(it);
 }
 
 /* Is a field of this tree shown or asked for?  A hidden tree (-T fields, a
@@ -1709,23 +1725,27 @@ static void show_filter_fields(proto_tree *t, tvbuff_t *tvb, const tcpedu_fentry
                                                    "For filters: stream %u, connection %u, rule %s", e->stream,
                                                    g->index, tcpedu_rule_name(v->rule));
     proto_item_set_generated(ti);
+    /* Each of these is said already: the headline on the tcpedu item, the
+     * label and the step in the headline, stream, connection and rule in
+     * the line above, the kind in the flags.  The fields are for filters
+     * and columns, hidden. */
     if (headline)
-        proto_item_set_generated(proto_tree_add_string(ft, hf_tcpedu_headline, tvb, 0, 0, headline));
+        add_hidden_string(ft, hf_tcpedu_headline, tvb, headline);
     /* The Info column prefix as a field of its own: from 4.2 on the prefix
      * cannot reach _ws.col.info (see tcpedu_compat.h), so filters and custom
      * columns use this instead, on every version. */
     if (label)
-        proto_item_set_generated(proto_tree_add_string(ft, hf_tcpedu_label, tvb, 0, 0, label));
-    add_gen_uint(ft, hf_tcpedu_stream, tvb, e->stream);
-    add_gen_uint(ft, hf_tcpedu_conn, tvb, g->index);
+        add_hidden_string(ft, hf_tcpedu_label, tvb, label);
+    add_hidden_uint(ft, hf_tcpedu_stream, tvb, e->stream);
+    add_hidden_uint(ft, hf_tcpedu_conn, tvb, g->index);
     if (v->step) {
         unsigned total = step_total(e);
-        add_gen_uint(ft, hf_tcpedu_step, tvb, v->step);
+        add_hidden_uint(ft, hf_tcpedu_step, tvb, v->step);
         if (total >= v->step)
-            add_gen_uint(ft, hf_tcpedu_step_total, tvb, total);
+            add_hidden_uint(ft, hf_tcpedu_step_total, tvb, total);
     }
-    add_gen_uint(ft, hf_tcpedu_segment, tvb, v->kind);
-    add_gen_uint(ft, hf_tcpedu_rule, tvb, v->rule);
+    add_hidden_uint(ft, hf_tcpedu_segment, tvb, v->kind);
+    add_hidden_uint(ft, hf_tcpedu_rule, tvb, v->rule);
     if (v->retransmission)
         add_gen_bool(ft, hf_tcpedu_retransmission, tvb, TRUE);
 }
@@ -1760,11 +1780,8 @@ static void show_segment(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, co
 
     if (compact) {
         /* the headline is the tcpedu item's own text: the field only for filters */
-        if (headline) {
-            ti = proto_tree_add_string(t, hf_tcpedu_headline, tvb, 0, 0, headline);
-            proto_item_set_generated(ti);
-            proto_item_set_hidden(ti);
-        }
+        if (headline)
+            add_hidden_string(t, hf_tcpedu_headline, tvb, headline);
         show_compact(t, tvb, pinfo, e, vis);
         return;
     }

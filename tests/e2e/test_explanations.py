@@ -298,5 +298,84 @@ class FieldExplanations(unittest.TestCase):
                          ["0.020000000", "0.000060000", "0.020060000", "0.021250000"])
 
 
+class EachValueOnce(unittest.TestCase):
+    """Issue 8: a lifecycle segment's tree says each value once.  The line
+    of a group carries the values (states, numbers, header); the fields that
+    repeat them are hidden but still there for filters and -T fields."""
+    maxDiff = None
+
+    def tree(self, cap, frame):
+        out = e.tshark().run(["-r", e.tshark().capture(path_of(cap)), "-2", "-Y", "frame.number == %d" % frame,
+                              "-O", "tcpedu"])[1]
+        lines = out.splitlines()
+        start = next(i for i, l in enumerate(lines) if l.startswith("[TCP lifecycle (tcpedu)"))
+        return [l for l in lines[start:] if l.strip()]
+
+    def test_final_ack_groups(self):
+        got = self.tree("real/four-segment-close.pcapng", 11)
+        i = got.index("    [Sender stays TIME-WAIT, receiver LAST-ACK -> CLOSED]")
+        self.assertEqual(got[i:i + 20], [
+            "    [Sender stays TIME-WAIT, receiver LAST-ACK -> CLOSED]",
+            # the sender has been in TIME-WAIT since frame 10: said; the
+            # receiver entered CLOSED here, which the arrow says
+            "        [Sender in this state since frame: 10]",
+            "        [Sender now: the client has been in TIME-WAIT since the server's FIN arrived (see \"since frame\");"
+            " it waits 2 x MSL after this ACK]",
+            "        [Receiver now: CLOSED: no connection (any more)]",
+            "    [Sequence number 3081417842 (relative 24), acknowledgment number 2979631702 (relative 13)]",
+            "        [Sender's ISN: 3081417818]",
+            "        [Meaning: The sequence number numbers the first payload byte; it advances by the payload length]",
+            "        [Meaning: Relative numbers count from the ISN (Wireshark's tcp.seq starts at 0); the raw number is"
+            " what is on the wire (tcp.seq_raw)]",
+            "        [Expected acknowledgment number (raw): 2979631702]",
+            "        [Acknowledgment number as expected: True]",
+            "        [Meaning: Acknowledgment = the FIN's sequence number + 1, because the FIN used one sequence number]",
+            "    [Header 32 bytes (8 words), window 64 (x1024 = 65536 bytes)]",
+            "        [Meaning: The data offset field counts 32-bit words: header length in bytes = words x 4 (20 bytes"
+            " without options)]",
+            "        [Window scale shift: 10]",
+            "        [Receive window (bytes): 65536]",
+            "        [Meaning: Window scaling is in effect: the receive window is the window field x 2^shift]",
+            "    [Answers frame: 10]",
+            "    [Connection 1 (outcome: closed)]",
+            "        [Client: 127.0.0.1:36654]",
+            "        [Server: 127.0.0.1:8101]",
+        ])
+        # the connection summary stays whole; its outcome is in its line;
+        # the filter-only fields are one line, their values in it
+        self.assertEqual(got[i + 42:], [
+            "        [Teardown frame: 11]",
+            "        [Teardown time: 0.200149733 seconds]",
+            "        [Closed first by: client]",
+            "    [For filters: stream 0, connection 1, rule final-ack]",
+        ])
+        # hidden, not gone: every value is still a field
+        names = ["tcpedu.sender.state.before", "tcpedu.sender.state.after", "tcpedu.receiver.state.before",
+                 "tcpedu.receiver.state.after", "tcpedu.sender.since", "tcpedu.receiver.since",
+                 "tcpedu.sender.state.inferred", "tcpedu.seq.raw", "tcpedu.seq.relative", "tcpedu.ack.raw",
+                 "tcpedu.ack.relative", "tcpedu.isn.inferred", "tcpedu.hdr.len", "tcpedu.hdr.words",
+                 "tcpedu.window.value", "tcpedu.conn.outcome", "tcpedu.headline", "tcpedu.label", "tcpedu.stream",
+                 "tcpedu.conn", "tcpedu.step", "tcpedu.step.total", "tcpedu.segment", "tcpedu.rule"]
+        r = e.tshark().fields(path_of("real/four-segment-close.pcapng"), names, two_pass=True,
+                              extra=["-Y", "frame.number == 11"])[0]
+        self.assertEqual([r[n] for n in names], [
+            "TIME-WAIT", "TIME-WAIT", "LAST-ACK", "CLOSED", "10", "11", "0", "3081417842", "24", "2979631702",
+            "13", "0", "32", "8", "64", "closed",
+            "Teardown 4/4: the last FIN is acknowledged: the connection is closed", "Teardown 4/4", "0", "1",
+            "4", "4", "ack", "final-ack"])
+        # and a filter finds them on this lifecycle segment
+        rows = e.tshark().fields(path_of("real/four-segment-close.pcapng"), ["tcpedu.step"], two_pass=True,
+                                 extra=["-Y", "tcpedu.receiver.state.after == 1 && tcpedu.hdr.words == 8"])
+        self.assertEqual([x["frame"] for x in rows], ["11"])
+
+    def test_inferred_on_the_states_line(self):
+        got = self.tree("handmade/midstream.pcap", 1)
+        self.assertIn("    [Sender stays ESTABLISHED (inferred), receiver stays ESTABLISHED (inferred)]", got)
+        self.assertIn("        [Receiver now: Inferred: the capture shows segments, not sockets; this state is a"
+                      " guess the observer could not see]", got)
+        self.assertFalse([l for l in got if "state inferred:" in l or "state before:" in l
+                          or "(raw):" in l and "Expected" not in l or "Header length" in l], got)
+
+
 if __name__ == "__main__":
     unittest.main()
