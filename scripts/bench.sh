@@ -8,7 +8,9 @@
 #     full:    1,000,000+ packets in 100,000 connections, and a SYN scan of
 #              1,000,000 unanswered SYNs;
 #     --small: 100,000+ packets in 10,000 connections, a 100,000-SYN scan
-#              (the CI version).
+#              (the CI version);
+#     and for the long-* rows the same number of packets in a quarter of
+#     the connections.
 #   Each command of issue 8's table runs with tcpedu and without it
 #   (--disable-protocol tcpedu; the -z tcpedu,conns row runs against
 #   -z conv,tcp), alternating (with/without, then without/with, ...), N runs
@@ -22,16 +24,19 @@
 #   REGRESSION line for each median ratio over its budget.  The raw figures
 #   go to CACHE/results-{small,full}.tsv.
 #
-#   Five more rows, not in issue 8's table and without a budget:
+#   Seven more rows, not in issue 8's table and without a budget:
 #   "no-plugin" (summary lines against a tshark without the plugin at all),
 #   "conns-no-names" (the conns report with tcpedu.server_names:never),
 #   "summary-names" (summary lines with tcpedu.server_names:always, against
 #   no plugin at all), "summary-no-huge" and "scan-no-huge" (those rows with
-#   tcpedu.huge_pages off); see docs/PERFORMANCE.md.
+#   tcpedu.huge_pages off), "long-fields" and "long-verbose" (-T fields and
+#   -V on a third capture: as many packets in a quarter of the connections,
+#   about 40 segments each); see docs/PERFORMANCE.md.
 #
 #   --only REGEX   run only the commands whose name matches (summary, fields,
 #                  verbose, two-pass, conns, scan, no-plugin, conns-no-names,
-#                  summary-names, summary-no-huge, scan-no-huge)
+#                  summary-names, summary-no-huge, scan-no-huge, long-fields,
+#                  long-verbose)
 #   TCPEDU_PLUGIN  the plugin to measure (default build/tcpedu.so)
 #
 # Exit status: 0 when the benchmark ran (whatever the ratios: the machine's
@@ -98,10 +103,16 @@ make_capture() {  # OUT ARGS...
 }
 make_capture "$MIX" --packets "$PACKETS" --conns "$CONNS" --seed "$SEED"
 make_capture "$SCANCAP" --scan "$SCAN" --seed "$SEED"
+# The same number of packets in a quarter of the connections: about 40
+# segments each, so that handshakes and teardowns are about 16% of the
+# segments instead of about 60% (the long-* rows).
+LONGCAP=$CACHE/long-$PACKETS-$((CONNS / 4))-s$SEED-$GEN.pcap
+make_capture "$LONGCAP" --packets "$PACKETS" --conns $((CONNS / 4)) --seed "$SEED"
 # "mkcapture: 1044546 packets, 100000 connections, ..."
 info_num() { sed -n "s/^mkcapture: \([0-9]*\) packets, \([0-9]*\) connections.*/\\$2/p" "$1.info"; }
 MIX_FRAMES=$(info_num "$MIX" 1) MIX_CONNS=$(info_num "$MIX" 2)
 SCAN_FRAMES=$(info_num "$SCANCAP" 1) SCAN_CONNS=$(info_num "$SCANCAP" 2)
+LONG_FRAMES=$(info_num "$LONGCAP" 1) LONG_CONNS=$(info_num "$LONGCAP" 2)
 [[ $MIX_FRAMES && $SCAN_FRAMES ]] || die "cannot read the capture sizes from $MIX.info"
 
 # ---- a HOME with the plugin, readable by nobody ------------------------
@@ -146,6 +157,11 @@ COMMANDS=(
     # the huge pages save, side by side with the summary and scan rows.
     "summary-no-huge|-n -r @MIX -o tcpedu.huge_pages:FALSE|-n -r @MIX --disable-protocol tcpedu|mix|-|-"
     "scan-no-huge|-n -r @SCAN -o tcpedu.huge_pages:FALSE|-n -r @SCAN --disable-protocol tcpedu|scan|-|-"
+    # -T fields and -V on longer connections (about 40 segments each, as
+    # when one connection carries a page): the full tree of the handshake
+    # and teardown segments against the compact tree of the data.
+    "long-fields|-n -r @LONG -T fields -e tcp.stream -e tcpedu.phase|-n -r @LONG -T fields -e tcp.stream -e tcpedu.phase --disable-protocol tcpedu|long|-|-"
+    "long-verbose|-n -r @LONG -V|-n -r @LONG -V --disable-protocol tcpedu|long|-|-"
 )
 # Per-connection budget of the scan (issue 8): bytes of peak RSS.
 SCAN_BYTES_PER_CONN_BUDGET=256
@@ -180,15 +196,14 @@ measure() {
 }
 
 echo "bench.sh: $SIZE captures: $(basename "$MIX") ($MIX_FRAMES frames, $MIX_CONNS connections)," \
-     "$(basename "$SCANCAP") ($SCAN_FRAMES frames); $RUNS runs; Wireshark $(tshark --version 2>/dev/null | sed -n '1s/.*(Wireshark) \([^ ]*\).*/\1/p');" \
+     "$(basename "$SCANCAP") ($SCAN_FRAMES frames), $(basename "$LONGCAP") ($LONG_FRAMES frames, $LONG_CONNS connections); $RUNS runs; Wireshark $(tshark --version 2>/dev/null | sed -n '1s/.*(Wireshark) \([^ ]*\).*/\1/p');" \
      "$(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 for spec in "${COMMANDS[@]}"; do
     IFS='|' read -r name with without cap _ _ <<<"$spec"
     [[ $name =~ $ONLY ]] || continue
-    capfile=$MIX
-    [[ $cap == scan ]] && capfile=$SCANCAP
-    with=${with//@MIX/$capfile}; with=${with//@SCAN/$capfile}
-    without=${without//@MIX/$capfile}; without=${without//@SCAN/$capfile}
+    case $cap in scan) capfile=$SCANCAP ;; long) capfile=$LONGCAP ;; *) capfile=$MIX ;; esac
+    with=${with//@MIX/$capfile}; with=${with//@SCAN/$capfile}; with=${with//@LONG/$capfile}
+    without=${without//@MIX/$capfile}; without=${without//@SCAN/$capfile}; without=${without//@LONG/$capfile}
     for ((r = 1; r <= RUNS; r++)); do
         # shellcheck disable=SC2086  # the argument lists are word lists
         if ((r % 2)); then
@@ -207,7 +222,11 @@ mv "$RESULTS.tmp" "$RESULTS"
 budgets=""
 for spec in "${COMMANDS[@]}"; do
     IFS='|' read -r name _ _ cap bcpu bmem <<<"$spec"
-    if [[ $cap == scan ]]; then f=$SCAN_FRAMES c=$SCAN_CONNS; else f=$MIX_FRAMES c=$MIX_CONNS; fi
+    case $cap in
+        scan) f=$SCAN_FRAMES c=$SCAN_CONNS ;;
+        long) f=$LONG_FRAMES c=$LONG_CONNS ;;
+        *) f=$MIX_FRAMES c=$MIX_CONNS ;;
+    esac
     budgets+="$name $bcpu $bmem $f $c"$'\n'
 done
 awk -F'\t' -v budgets="$budgets" -v scan_bpc="$SCAN_BYTES_PER_CONN_BUDGET" '
