@@ -1384,9 +1384,15 @@ static void show_numbers(proto_tree *t, tvbuff_t *tvb, packet_info *pinfo, const
     if (e->seg.flags & TCPEDU_F_ACK)
         APPEND_SHOWN(t, ti, ", acknowledgment number %u (relative %u)", e->seg.ack, v->rel_ack);
     if (S->syn_sent || S->isn_from_peer) {
-        ti = add_gen_uint(st, hf_tcpedu_isn, tvb, S->isn);
-        if (S->isn_from_peer)
-            APPEND_SHOWN(st, ti, " (inferred)");
+        /* a SYN's own number is its ISN, as the line above and the
+         * sentence below say */
+        if ((e->seg.flags & TCPEDU_F_SYN) && e->seg.seq == S->isn) {
+            add_hidden_uint(st, hf_tcpedu_isn, tvb, S->isn);
+        } else {
+            ti = add_gen_uint(st, hf_tcpedu_isn, tvb, S->isn);
+            if (S->isn_from_peer)
+                APPEND_SHOWN(st, ti, " (inferred)");
+        }
         add_hidden_bool(st, hf_tcpedu_isn_inferred, tvb, S->isn_from_peer);
     }
     /* raw and relative numbers are in the line above (hidden, for filters) */

@@ -368,6 +368,26 @@ class EachValueOnce(unittest.TestCase):
                                  extra=["-Y", "tcpedu.receiver.state.after == 1 && tcpedu.hdr.words == 8"])
         self.assertEqual([x["frame"] for x in rows], ["11"])
 
+    def test_synack_number_is_its_isn(self):
+        got = self.tree("real/four-segment-close.pcapng", 2)
+        i = got.index("    [Sequence number 2979631689 (relative 0), acknowledgment number 3081417819 (relative 1)]")
+        # the SYN-ACK's own number is the server's ISN: no "Sender's ISN" line
+        self.assertEqual(got[i + 1:i + 7], [
+            "        [Meaning: The sequence number of a SYN is the sender's initial sequence number (ISN), chosen at"
+            " random; the SYN uses one number, so data starts at ISN + 1]",
+            "        [Meaning: Relative numbers count from the ISN (Wireshark's tcp.seq starts at 0); the raw number is"
+            " what is on the wire (tcp.seq_raw)]",
+            "        [Expected acknowledgment number (raw): 3081417819]",
+            "        [Acknowledgment number as expected: True]",
+            "        [Meaning: Acknowledgment = the peer's ISN + 1, because the SYN used one sequence number]",
+            "    [Header 40 bytes (10 words), window 65483]",
+        ])
+        r = e.tshark().fields(path_of("real/four-segment-close.pcapng"), ["tcpedu.isn", "tcpedu.isn.inferred"],
+                              two_pass=True, extra=["-Y", "frame.number == 2"])[0]
+        self.assertEqual((r["tcpedu.isn"], r["tcpedu.isn.inferred"]), ("2979631689", "0"))
+        # on the final ACK the ISN is not the segment's number: shown
+        self.assertIn("        [Sender's ISN: 3081417818]", self.tree("real/four-segment-close.pcapng", 11))
+
     def test_inferred_on_the_states_line(self):
         got = self.tree("handmade/midstream.pcap", 1)
         self.assertIn("    [Sender stays ESTABLISHED (inferred), receiver stays ESTABLISHED (inferred)]", got)
