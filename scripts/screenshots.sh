@@ -66,10 +66,12 @@ done
 shoot "$tmp/report.html" "$OLDPWD/$OUT/report-html.png" 1200 1500
 
 # The Wireshark window (default profile): the packet list above, the tcpedu
-# tree of one segment below with its Flags, state and "For filters" items
-# open.  xdotool clicks the first row of the details pane, End goes to the
-# last top-level row (tcpedu), Right opens it; Down x3 reaches Flags, Down x2
-# the state item, End the "For filters" item (the tree's last row).
+# tree of one segment below with its Flags and state items open.  xdotool
+# clicks the first row of the details pane, End goes to the last top-level
+# row (tcpedu), Right opens it; Down x3 reaches Flags, Down x2 the state
+# item, End selects the "For filters" item (the tree's last row; its
+# fields are hidden, so there is nothing to open, and Right would scroll
+# the pane sideways).
 wconf=$home/.config/wireshark
 printf 'gui.geometry_main_x: 0\ngui.geometry_main_y: 0\ngui.geometry_main_width: 1200\ngui.geometry_main_height: 1100\ngui.geometry_main_maximized: FALSE\n' \
     > "$wconf/recent_common"
@@ -83,7 +85,7 @@ xdotool search --sync --name three-segment-close >/dev/null
 sleep 4
 xdotool mousemove 300 "$((PANE + 102))" click 1 sleep 0.5 key End sleep 0.3 key Right sleep 0.3 \
     key Down Down Down sleep 0.2 key Right sleep 0.2 key Down Down sleep 0.2 key Right sleep 0.2 \
-    key End sleep 0.2 key Right sleep 1
+    key End sleep 1
 import -window root "$png"
 kill "$ws"
 SH
