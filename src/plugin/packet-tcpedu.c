@@ -1165,9 +1165,10 @@ static void add_gen_bool(proto_tree *tree, int hf, tvbuff_t *tvb, gboolean val)
 static gboolean wanted(proto_tree *t, int hf);
 
 /* A generated item that filters and -T fields see but the tree does not show
- * (the compact tree's facts, and what a line above already says).  tshark
- * does not mark the fields of -e as referenced: -T fields reads the whole
- * shown tree, so a hidden item is made in a shown tree whatever asks. */
+ * (the compact tree's facts, and what a line above already says).  It is
+ * made in every shown tree: PDML and JSON print hidden items, and tshark 4.0
+ * does not mark the fields of -e as referenced (its -T fields reads the
+ * whole shown tree). */
 static void add_hidden_uint(proto_tree *tree, int hf, tvbuff_t *tvb, guint32 val)
 {
     proto_item *it = proto_tree_add_uint(tree, hf, tvb, 0, 0, val);
@@ -1590,8 +1591,9 @@ static void show_states(proto_tree *t, tvbuff_t *tvb, packet_info *pinfo, const 
         add_text(st, hf_tcpedu_receiver_state_explain, tvb, pinfo, TCPEDU_T_ST_INFERRED);
 }
 
-/* Is a field of this tree shown or asked for?  A hidden tree (-T fields, a
- * filter) builds only the fields asked for: compute nothing for the rest. */
+/* Is a field of this tree shown or asked for?  A hidden tree (a filter, a
+ * column; -T fields from 4.4 on) builds only the fields asked for: compute
+ * nothing for the rest. */
 static gboolean wanted(proto_tree *t, int hf)
 {
     return proto_field_is_referenced(t, hf);
