@@ -1146,8 +1146,6 @@ char *tcpedu_addr_port_str(wmem_allocator_t *scope, const tcpedu_addr *a, guint1
             proto_item_append_text((ti), __VA_ARGS__);       \
     } while (0)
 
-static proto_item *add_gen_uint(proto_tree *tree, int hf, tvbuff_t *tvb, guint32 val);
-
 /* A generated number.  An enumerated field shows its name: see
  * enum_fields in proto_register_tcpedu. */
 static proto_item *add_gen_uint(proto_tree *tree, int hf, tvbuff_t *tvb, guint32 val)
@@ -1542,25 +1540,33 @@ static gboolean receiver_inferred(const tcpedu_verdict *v)
     return (v->inferred & (TCPEDU_INF_RECEIVER_BEFORE | TCPEDU_INF_RECEIVER_AFTER)) != 0;
 }
 
+/* "Sender CLOSED -> SYN-SENT, receiver LISTEN -> SYN-RECEIVED (inferred)":
+ * the states line of the full and the compact tree; the subtree under it. */
+static proto_tree *states_line(proto_tree *t, tvbuff_t *tvb, packet_info *pinfo, const tcpedu_verdict *v)
+{
+    gboolean vis = PTREE_DATA(t)->visible;
+    proto_item *ti;
+    proto_tree *st = proto_tree_add_subtree_format(t, tvb, 0, 0, ett_tcpedu_states, &ti,
+                                                   "Sender %s%s, receiver %s%s",
+                                                   vis ? state_change(pinfo->pool, v->sender_before, v->sender_after) : "",
+                                                   sender_inferred(v) ? " (inferred)" : "",
+                                                   vis ? state_change(pinfo->pool, v->receiver_before, v->receiver_after) : "",
+                                                   receiver_inferred(v) ? " (inferred)" : "");
+    proto_item_set_generated(ti);
+    return st;
+}
+
 static void show_states(proto_tree *t, tvbuff_t *tvb, packet_info *pinfo, const tcpedu_fentry *e)
 {
     const tcpedu_verdict *v = e->v;
     const tcpedu_conn *c = tcpedu_gconn_peek(e->conn);
     guint32 crossed = tcpedu_verdict_crossed(c, v), revises = tcpedu_verdict_revises(c, v);
-    proto_item *ti;
-    gboolean vis = PTREE_DATA(t)->visible;
     gboolean s_inf = sender_inferred(v);
     gboolean r_inf = receiver_inferred(v);
-    proto_tree *st = proto_tree_add_subtree_format(t, tvb, 0, 0, ett_tcpedu_states, &ti,
-                                                   "Sender %s%s, receiver %s%s",
-                                                   vis ? state_change(pinfo->pool, v->sender_before, v->sender_after) : "",
-                                                   s_inf ? " (inferred)" : "",
-                                                   vis ? state_change(pinfo->pool, v->receiver_before, v->receiver_after) : "",
-                                                   r_inf ? " (inferred)" : "");
+    proto_tree *st = states_line(t, tvb, pinfo, v);
 
     /* The four states and the inferred bits are in the line above: the
      * fields are there for filters and columns, hidden. */
-    proto_item_set_generated(ti);
     add_hidden_uint(st, hf_tcpedu_sender_state_before, tvb, v->sender_before);
     add_hidden_uint(st, hf_tcpedu_sender_state_after, tvb, v->sender_after);
     add_state_since(st, hf_tcpedu_sender_since, tvb, v->sender_since, v->frame);
@@ -1662,14 +1668,8 @@ static void show_compact(proto_tree *t, tvbuff_t *tvb, packet_info *pinfo, const
     ti = add_gen_uint(t, hf_tcpedu_direction, tvb, tcpedu_entry_dir(e));
     if (v->inferred & TCPEDU_INF_ROLES)
         APPEND_SHOWN(t, ti, " (roles inferred)");
-    if (vis) {
-        ti = proto_tree_add_subtree_format(t, tvb, 0, 0, ett_tcpedu_states, NULL, "Sender %s%s, receiver %s%s",
-                                           state_change(pinfo->pool, v->sender_before, v->sender_after),
-                                           s_inf ? " (inferred)" : "",
-                                           state_change(pinfo->pool, v->receiver_before, v->receiver_after),
-                                           r_inf ? " (inferred)" : "");
-        proto_item_set_generated(proto_tree_get_parent(ti));
-    }
+    if (vis)
+        states_line(t, tvb, pinfo, v);
     if (vis || wanted(t, hf_say)) {
         const char *say = text_of(tcpedu_cat_text(e->seg.len ? TCPEDU_T_SEQ_DATA : ack_text(e)), pinfo->pool);
         if (e->seg.flags & TCPEDU_F_ACK)
